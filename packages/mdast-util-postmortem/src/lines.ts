@@ -1,0 +1,106 @@
+import type {Paragraph, PhrasingContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Point, Position} from 'unist'
+
+/** The source text of a document, split in lines once. */
+export class SourceText {
+  readonly lines: readonly string[]
+  constructor(readonly value: string) {
+    this.lines = value.split(/\r?\n|\r/)
+  }
+  /** Where the text of 1-based line `line` starts and ends (spaces trimmed). */
+  linePosition(line: number): Position | undefined {
+    const text = this.lines[line - 1]
+    if (text === undefined) return undefined
+    const start = text.length - text.trimStart().length
+    return {start: {line, column: start + 1}, end: {line, column: text.trimEnd().length + 1}}
+  }
+}
+
+/** One line of a paragraph: a soft break or hard break ends it. */
+export interface ParagraphLine {
+  /** The line's text, marks removed. */
+  readonly text: string
+  /** 0-based index of the line in its paragraph. */
+  readonly index: number
+  /** The line is one strong or emphasis node (a colon may follow). */
+  readonly wrapped: boolean
+  /** The inline nodes that make the line (a text node may be shared). */
+  readonly children: readonly PhrasingContent[]
+  /** The line's place in the source, when known. */
+  readonly position: Position | undefined
+}
+
+interface Building {
+  text: string
+  marks: number
+  others: number
+  children: PhrasingContent[]
+}
+
+/** Split a paragraph into its lines. */
+export function paragraphLines(node: Paragraph, source?: SourceText): ParagraphLine[] {
+  const lines: ParagraphLine[] = []
+  const startLine = node.position?.start.line
+  let current: Building = fresh()
+  const push = () => {
+    const index = lines.length
+    const position = linePosition(node, index, startLine, source)
+    lines.push({
+      text: current.text,
+      index,
+      wrapped: current.marks === 1 && current.others === 0,
+      children: current.children,
+      position
+    })
+    current = fresh()
+  }
+  for (const child of node.children) {
+    if (child.type === 'break') {
+      push()
+      continue
+    }
+    if (child.type === 'text') {
+      const parts = child.value.split('\n')
+      parts.forEach((part, at) => {
+        if (at > 0) push()
+        current.text += part
+        if (part.trim() !== '' && part.trim() !== ':') current.others++
+        if (part !== '') current.children.push(child)
+      })
+      continue
+    }
+    const value = toString(child)
+    const parts = value.split('\n')
+    parts.forEach((part, at) => {
+      if (at > 0) push()
+      current.text += part
+      current.children.push(child)
+    })
+    if (parts.length === 1 && (child.type === 'strong' || child.type === 'emphasis')) current.marks++
+    else current.others++
+  }
+  push()
+  return lines.filter((line) => line.text.trim() !== '' || line.index === 0)
+}
+
+function fresh(): Building {
+  return {text: '', marks: 0, others: 0, children: []}
+}
+
+function linePosition(
+  node: Paragraph,
+  index: number,
+  startLine: number | undefined,
+  source: SourceText | undefined
+): Position | undefined {
+  if (startLine === undefined) return undefined
+  const line = startLine + index
+  const fromSource = source?.linePosition(line)
+  if (index === 0) {
+    const start = node.position?.start as Point
+    const end = fromSource && fromSource.end.line === line ? fromSource.end : node.position?.end
+    return end ? {start, end} : undefined
+  }
+  return fromSource ?? {start: {line, column: 1}, end: {line, column: 1}}
+}

@@ -1,0 +1,94 @@
+import type {Root, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {SectionHeading} from './headings.js'
+import {SourceText} from './lines.js'
+import type {Profile} from './profiles.js'
+import {findSections, type Section} from './sections.js'
+
+/** What the rules know about a postmortem. */
+export interface Postmortem {
+  readonly tree: Root
+  /** The document's text, when it was given. */
+  readonly source: SourceText | undefined
+  readonly profile: Profile
+  /** Every place that starts a section, known or not, in document order. */
+  readonly headings: readonly SectionHeading[]
+  /** The sections that name a known concept, in document order. */
+  readonly sections: readonly Section[]
+  /**
+   * Whether the document reads as a postmortem at all: it names at least two
+   * of the profile's sections, or one and has some body. A link, a stub or an
+   * assignment's text does not.
+   */
+  readonly looksLikePostmortem: boolean
+  /** Words of text in the document. */
+  readonly wordCount: number
+  /** The sections that stand for `id`, in document order. */
+  sectionsOf(id: string): Section[]
+  /** The nodes of every section that stands for `id`, in document order. */
+  nodesOf(id: string): RootContent[]
+}
+
+const cache = new WeakMap<Root, Map<Profile, Postmortem>>()
+
+/**
+ * The postmortem model of a tree, computed once per tree and profile and
+ * shared by every rule that asks. Pass the file (or its text) so that lines
+ * inside paragraphs get exact columns.
+ */
+export function getPostmortem(tree: Root, profile: Profile, source?: string | {value?: unknown}): Postmortem {
+  let byProfile = cache.get(tree)
+  if (!byProfile) {
+    byProfile = new Map()
+    cache.set(tree, byProfile)
+  }
+  let postmortem = byProfile.get(profile)
+  if (!postmortem) {
+    postmortem = buildPostmortem(tree, profile, sourceText(source))
+    byProfile.set(profile, postmortem)
+  }
+  return postmortem
+}
+
+function sourceText(source: string | {value?: unknown} | undefined): SourceText | undefined {
+  if (typeof source === 'string') return new SourceText(source)
+  if (source && (typeof source.value === 'string' || source.value instanceof Uint8Array)) {
+    return new SourceText(String(source.value))
+  }
+  return undefined
+}
+
+function buildPostmortem(tree: Root, profile: Profile, source: SourceText | undefined): Postmortem {
+  const {headings, sections} = findSections(tree, profile, source)
+  const wordCount = toString(tree)
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+  const named = new Set(
+    sections
+      .filter((section) => section.heading.kind !== 'implicit')
+      .flatMap((section) => section.ids)
+      .filter((id) => profile.sections.some((spec) => spec.id === id))
+  )
+  const looksLikePostmortem = named.size >= 2 || (named.size === 1 && wordCount >= minimumBodyWords)
+  return {
+    tree,
+    source,
+    profile,
+    headings,
+    sections,
+    looksLikePostmortem,
+    wordCount,
+    sectionsOf(id) {
+      return sections.filter((section) => section.ids.includes(id))
+    },
+    nodesOf(id) {
+      const nodes = new Set<RootContent>()
+      for (const section of sections) {
+        if (section.ids.includes(id)) for (const node of section.nodes) nodes.add(node)
+      }
+      return [...nodes]
+    }
+  }
+}
+
+const minimumBodyWords = 80

@@ -1,0 +1,47 @@
+/**
+ * Turn a heading-like text into the words used to match it against section
+ * aliases: lower case, no emoji, numbering, punctuation, parenthetical notes or
+ * emphasis marks, and the spelling variants writers use for the same concept.
+ */
+export function normalizeLabel(text: string): string {
+  let value = text.normalize('NFKD').toLowerCase()
+  // Drop parenthetical notes: "Timeline (all times in UTC)", "Root Cause(s)".
+  value = value.replace(/\([^()]*\)/g, ' ').replace(/\[[^[\]]*\]/g, ' ')
+  // Emoji shortcodes (`:clipboard:`) and pictographs.
+  value = value.replace(/:[a-z0-9_+-]+:/g, ' ').replace(/\p{Extended_Pictographic}/gu, ' ')
+  value = value.replace(/['’`]/g, '')
+  value = value.replace(/\bpost[\s-]?mortem/g, 'postmortem').replace(/\bto[\s-]do\b/g, 'todo')
+  value = value.replace(/\bfollow[\s-]?ups?\b/g, 'follow up')
+  value = value.replace(/[^\p{L}\p{N}&]+/gu, ' ')
+  // Leading numbering: "1. Summary", "IV - Impact", "a) Timeline".
+  value = value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=\p{L})/u, ' ')
+  value = value.replace(/&/g, ' and ')
+  const words = value.split(/\s+/).filter(Boolean).map(canonicalWord)
+  return words.join(' ')
+}
+
+const wordVariants: ReadonlyMap<string, string> = new Map([
+  ['preventive', 'preventative'],
+  ['prevention', 'preventative'],
+  ['learnt', 'learned'],
+  ['causes', 'cause'],
+  ['actions', 'action'],
+  ['items', 'item'],
+  ['steps', 'step'],
+  ['measures', 'measure'],
+  ['tasks', 'task'],
+  ['factors', 'factor'],
+  ['triggers', 'trigger'],
+  ['lessons', 'lesson'],
+  ['events', 'event'],
+  ['todos', 'todo']
+])
+
+function canonicalWord(word: string): string {
+  return wordVariants.get(word) ?? word
+}
+
+/** Split normalized text into words. */
+export function words(normalized: string): string[] {
+  return normalized === '' ? [] : normalized.split(' ')
+}

@@ -1,0 +1,88 @@
+import {readFileSync} from 'node:fs'
+import type {Root} from 'mdast'
+import {getPostmortem, profiles, resolveProfile} from 'mdast-util-postmortem'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+
+const fixtures = new URL('../../../fixtures/sections/', import.meta.url)
+
+function sectionsOf(name: string, profile = profiles.generic) {
+  const text = readFileSync(new URL(name, fixtures), 'utf8')
+  const tree = unified().use(remarkParse).parse(text) as Root
+  return getPostmortem(tree, profile, text).sections.map((section) => {
+    const start = section.heading.position?.start
+    const end = section.heading.position?.end
+    return `${start?.line}:${start?.column}-${end?.line}:${end?.column} ${section.heading.kind} ${section.ids.join('+')}${section.empty ? ' (empty)' : ''}`
+  })
+}
+
+describe('sections of a postmortem', () => {
+  it('finds headings, with numbering, emoji and two concepts in one', () => {
+    expect(sectionsOf('heading.md')).toEqual(['3:1-3:17 heading summary', '7:1-7:30 heading root-cause+resolution'])
+  })
+
+  it('finds bold and emphasis lines', () => {
+    expect(sectionsOf('bold-line.md')).toEqual(['1:1-1:14 bold timeline', '5:1-5:17 bold action-items'])
+  })
+
+  it('finds lines of their own', () => {
+    expect(sectionsOf('plain-line.md', profiles.holberton)).toEqual([
+      '1:1-1:15 plain summary',
+      '5:1-5:9 plain timeline'
+    ])
+  })
+
+  it('finds heading lines inside a paragraph, first and later ones', () => {
+    expect(sectionsOf('first-line.md', profiles.holberton)).toEqual([
+      '1:1-1:9 plain timeline',
+      '4:1-4:27 plain root-cause+resolution'
+    ])
+  })
+
+  it('finds labelled paragraphs, plain and bold', () => {
+    expect(sectionsOf('labelled.md')).toEqual(['1:1-1:8 label impact', '3:1-3:16 label root-cause'])
+  })
+
+  it('knows the common variants and one mistyped letter', () => {
+    expect(sectionsOf('variants.md')).toEqual([
+      '1:1-1:24 heading summary',
+      '5:1-5:17 heading summary',
+      '9:1-9:14 heading action-items',
+      '13:1-13:38 heading action-items',
+      '17:1-17:14 heading action-items',
+      '21:1-21:31 heading timeline',
+      '25:1-25:17 heading summary'
+    ])
+  })
+
+  it('takes an untitled opening paragraph as the summary', () => {
+    expect(sectionsOf('overview.md')).toEqual(['3:1-3:101 implicit summary', '5:1-5:12 heading timeline'])
+  })
+
+  it('gives each section its nodes, up to the next section', () => {
+    const text = readFileSync(new URL('heading.md', fixtures), 'utf8')
+    const tree = unified().use(remarkParse).parse(text) as Root
+    const postmortem = getPostmortem(tree, profiles.generic, text)
+    expect(postmortem.nodesOf('summary').map((node) => node.type)).toEqual(['paragraph'])
+    expect(postmortem.nodesOf('resolution')).toEqual(postmortem.nodesOf('root-cause'))
+    expect(postmortem.nodesOf('timeline')).toEqual([])
+  })
+
+  it('computes the model once per tree and profile', () => {
+    const tree = unified().use(remarkParse).parse('## Timeline\n\n- 10:00 alert\n') as Root
+    expect(getPostmortem(tree, profiles.generic)).toBe(getPostmortem(tree, profiles.generic))
+    expect(getPostmortem(tree, profiles.holberton)).not.toBe(getPostmortem(tree, profiles.generic))
+  })
+
+  it('matches a team profile with its own aliases', () => {
+    const profile = resolveProfile({
+      sections: [
+        {id: 'summary', title: 'TL;DR'},
+        {id: 'customer-comms', title: 'Customer communication', aliases: ['Status page updates']}
+      ]
+    })
+    const tree = unified().use(remarkParse).parse('## TL;DR\n\nx\n\n## Status page updates\n\ny\n') as Root
+    expect(getPostmortem(tree, profile).sections.map((section) => section.id)).toEqual(['summary', 'customer-comms'])
+  })
+})

@@ -1,0 +1,207 @@
+/**
+ * ## When should I use this?
+ *
+ * You want every postmortem to have the sections your template asks for
+ * (summary, impact, timeline, root cause, resolution, action items), and to
+ * have them as real headings so that tools and readers find them.
+ *
+ * ## What is this?
+ *
+ * This rule reports:
+ *
+ * - each required section of the profile that is missing, at the place it
+ *   should go, with the heading to insert (`message.expected`) and the
+ *   section's id (`message.section`);
+ * - a section written as a pseudo-heading (a bold line or a line of its own)
+ *   instead of a Markdown heading (`pseudoHeadings: false` turns this off);
+ * - a required section with nothing in it (`empty: false` turns this off);
+ * - sections out of the profile's order, when `order: true`;
+ * - a file that does not read as a postmortem at all (a link, a stub, an
+ *   assignment's text): one message instead of a list of missing sections.
+ *
+ * A section is found when a heading, a bold line, a line of its own, a
+ * labelled paragraph (`Impact: 40% of users ...`) or a heading that names
+ * two concepts (`Root Cause and Resolution`) introduces it. An untitled
+ * overview paragraph at the top counts as the summary.
+ *
+ * ## Options
+ *
+ * - `profile` (`'generic'` default, `'holberton'`, `'google-sre'`,
+ *   `'pagerduty'`, `'atlassian'`, or `{extends?, sections}`): the template.
+ * - `order` (`boolean`, default `false`): report sections out of order.
+ * - `pseudoHeadings` (`boolean`, default `true`): report sections written as
+ *   bold or plain lines.
+ * - `empty` (`boolean`, default `true`): report empty required sections.
+ *
+ * The examples live in `docs/rules/required-sections.md` and are tested.
+ */
+import {
+  type BaseSettings,
+  definePostmortemRule,
+  expectBoolean,
+  type Postmortem,
+  type Profile,
+  report,
+  type Section,
+  type SectionSpec
+} from 'mdast-util-postmortem'
+import type {Point} from 'unist'
+import type {VFile} from 'vfile'
+
+/** Options of `remark-lint-postmortem-required-sections`. */
+export interface Options {
+  profile?: unknown
+  order?: boolean
+  pseudoHeadings?: boolean
+  empty?: boolean
+}
+
+interface Settings extends BaseSettings {
+  readonly order: boolean
+  readonly pseudoHeadings: boolean
+  readonly empty: boolean
+}
+
+const remarkLintPostmortemRequiredSections = definePostmortemRule<Settings>({
+  name: 'required-sections',
+  options: ['order', 'pseudoHeadings', 'empty'],
+  settings(options, profile) {
+    return {
+      profile,
+      order: expectBoolean(options.order, 'order', false),
+      pseudoHeadings: expectBoolean(options.pseudoHeadings, 'pseudoHeadings', true),
+      empty: expectBoolean(options.empty, 'empty', true)
+    }
+  },
+  check(postmortem, file, settings) {
+    const {profile} = settings
+    const depth = headingDepth(postmortem)
+    if (!postmortem.looksLikePostmortem) {
+      const required = profile.sections.filter((spec) => spec.required)
+      report(
+        file,
+        `Unexpected document that does not read as a postmortem (no section of the \`${profile.id}\` profile found), expected sections such as ${required.map((spec) => `\`${spec.title}\``).join(', ')}`,
+        {
+          place: {line: 1, column: 1},
+          expected: [required.map((spec) => `${'#'.repeat(depth)} ${spec.title}`).join('\n\n')]
+        }
+      )
+      return
+    }
+    reportMissing(postmortem, file, profile, depth)
+    if (settings.pseudoHeadings) reportPseudoHeadings(postmortem, file, profile, depth)
+    if (settings.empty) reportEmpty(postmortem, file, profile)
+    if (settings.order) reportOrder(postmortem, file, profile)
+  }
+})
+
+export default remarkLintPostmortemRequiredSections
+
+function reportMissing(postmortem: Postmortem, file: VFile, profile: Profile, depth: number): void {
+  const rank = (id: string) => profile.sections.findIndex((spec) => spec.id === id)
+  profile.sections.forEach((spec, index) => {
+    if (!spec.required || postmortem.sectionsOf(spec.id).length > 0) return
+    // Point where the section should go: before the first section that the
+    // profile puts after it, or at the end of the document.
+    const after = postmortem.sections.find((section) => section.ids.some((id) => rank(id) > index))
+    const place: Point | undefined = after ? after.start : postmortem.tree.position?.end
+    report(
+      file,
+      `Unexpected missing section \`${spec.title}\`, expected a heading such as \`${'#'.repeat(depth)} ${spec.title}\``,
+      {
+        place,
+        expected: [`${'#'.repeat(depth)} ${spec.title}`],
+        section: spec.id
+      }
+    )
+  })
+}
+
+const kindNames: Readonly<Record<string, string>> = {bold: 'a bold line', plain: 'a line of text'}
+
+function reportPseudoHeadings(postmortem: Postmortem, file: VFile, profile: Profile, depth: number): void {
+  for (const section of postmortem.sections) {
+    const kind = kindNames[section.heading.kind]
+    if (!kind) continue
+    const title = sectionTitle(section, profile)
+    report(
+      file,
+      `Unexpected section \`${title}\` written as ${kind}, expected a heading such as \`${'#'.repeat(depth)} ${section.heading.text}\``,
+      {
+        place: section.heading.position,
+        expected: [`${'#'.repeat(depth)} ${section.heading.text}`],
+        section: section.id,
+        actual: section.heading.text
+      }
+    )
+  }
+}
+
+function reportEmpty(postmortem: Postmortem, file: VFile, profile: Profile): void {
+  for (const section of postmortem.sections) {
+    if (!section.empty || !section.ids.some((id) => specOf(profile, id)?.required)) continue
+    report(file, `Unexpected empty section \`${sectionTitle(section, profile)}\`, expected content under it`, {
+      place: section.heading.position,
+      section: section.id
+    })
+  }
+}
+
+function reportOrder(postmortem: Postmortem, file: VFile, profile: Profile): void {
+  const rank = (id: string) => profile.sections.findIndex((spec) => spec.id === id)
+  const seen = new Set<string>()
+  let latest: {section: Section; rank: number} | undefined
+  for (const section of postmortem.sections) {
+    for (const id of section.ids) {
+      const at = rank(id)
+      if (at === -1 || seen.has(id)) continue
+      seen.add(id)
+      if (latest && at < latest.rank) {
+        const spec = profile.sections[at] as SectionSpec
+        const before = sectionTitle(latest.section, profile)
+        report(
+          file,
+          `Unexpected section \`${spec.title}\` after \`${before}\`, expected it before, as in the \`${profile.id}\` profile`,
+          {
+            place: section.heading.position,
+            section: id,
+            cause: {reason: `\`${before}\` is here`, place: latest.section.heading.position}
+          }
+        )
+      } else if (!latest || at > latest.rank) {
+        latest = {section, rank: at}
+      }
+    }
+  }
+}
+
+function specOf(profile: Profile, id: string): SectionSpec | undefined {
+  return profile.sections.find((spec) => spec.id === id)
+}
+
+/** The profile's name for a section, or the writer's text for other concepts. */
+function sectionTitle(section: Section, profile: Profile): string {
+  const titles = section.ids.map((id) => specOf(profile, id)?.title).filter((title) => title !== undefined)
+  return titles.length === section.ids.length && titles.length > 0
+    ? titles.join(' and ')
+    : section.heading.text || section.id
+}
+
+/** The depth the document gives its section headings (2 when it has none). */
+function headingDepth(postmortem: Postmortem): number {
+  const counts = new Map<number, number>()
+  for (const section of postmortem.sections) {
+    if (section.heading.node.type === 'heading') {
+      counts.set(section.heading.level, (counts.get(section.heading.level) ?? 0) + 1)
+    }
+  }
+  let best = 2
+  let most = 0
+  for (const [depth, count] of counts) {
+    if (count > most || (count === most && depth < best)) {
+      best = depth
+      most = count
+    }
+  }
+  return best
+}

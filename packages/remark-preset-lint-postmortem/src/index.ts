@@ -1,0 +1,93 @@
+/**
+ * remark-lint preset for incident postmortems: turns on `remark-lint` (so
+ * `<!-- lint disable ... -->` comments work), the table and task-list syntax
+ * that timelines and action items are written in, and every postmortem rule,
+ * with one `profile` setting that reaches them all.
+ *
+ * ```js
+ * unified().use(remarkParse).use(remarkPresetLintPostmortem, {profile: 'holberton'})
+ * ```
+ *
+ * A rule the config lists itself keeps the config's setting: `false` turns
+ * it off, an options object reconfigures it (the preset adds its profile).
+ */
+import type {Root} from 'mdast'
+import {gfmTableFromMarkdown, gfmTableToMarkdown} from 'mdast-util-gfm-table'
+import {gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown} from 'mdast-util-gfm-task-list-item'
+import {expectOptions, isPlainObject, OptionError, resolveProfile} from 'mdast-util-postmortem'
+import {gfmTable} from 'micromark-extension-gfm-table'
+import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
+import remarkLint from 'remark-lint'
+import remarkLintPostmortemRequiredSections from 'remark-lint-postmortem-required-sections'
+// Types of the parser and serializer data (`micromarkExtensions`, ...).
+import type {} from 'remark-parse'
+import type {} from 'remark-stringify'
+import type {PluggableList, Plugin, Processor} from 'unified'
+
+/** Options of the preset. */
+export interface Options {
+  /**
+   * The postmortem template: `'generic'` (default), `'holberton'`,
+   * `'google-sre'`, `'pagerduty'`, `'atlassian'`, or a team's own
+   * `{extends?, sections}`.
+   */
+  profile?: unknown
+}
+
+/** The rules of the preset, in the order they run. */
+export const rules: ReadonlyArray<Plugin<[unknown?], Root>> = [remarkLintPostmortemRequiredSections]
+
+const remarkPresetLintPostmortem: Plugin<[Options?], Root> = function (this: Processor, options?: unknown) {
+  let profile: unknown
+  try {
+    const settings = expectOptions(options, ['profile'], 'remark-preset-lint-postmortem')
+    resolveProfile(settings.profile)
+    profile = settings.profile
+  } catch (error) {
+    if (error instanceof OptionError) throw new OptionError(`remark-preset-lint-postmortem: ${error.message}`)
+    throw error
+  }
+  addSyntax(this)
+  const plugins: PluggableList = []
+  if (!this.attachers.some(([plugin]) => plugin === remarkLint)) plugins.push(remarkLint)
+  for (const rule of rules) {
+    const existing = this.attachers.find(([plugin]) => plugin === rule)
+    if (existing) {
+      // The user's own setting for this rule wins; it gets the profile too.
+      withProfile(existing, profile)
+    } else {
+      plugins.push(profile === undefined ? [rule] : [rule, {profile}])
+    }
+  }
+  this.use(plugins)
+}
+
+export default remarkPresetLintPostmortem
+
+/** Add the preset's profile to a rule's config unless it names its own. */
+function withProfile(entry: unknown[], profile: unknown): void {
+  if (profile === undefined) return
+  const config = entry[1]
+  if (config === undefined || config === null || config === true) entry[1] = {profile}
+  else if (isPlainObject(config) && !('profile' in config)) entry[1] = {...config, profile}
+  else if (Array.isArray(config)) {
+    const [level, options] = config as unknown[]
+    if (options === undefined) entry[1] = [level, {profile}]
+    else if (isPlainObject(options) && !('profile' in options)) entry[1] = [level, {...options, profile}]
+  }
+}
+
+/**
+ * Turn on GFM tables and task lists only: the rest of GFM (autolink
+ * literals above all) makes parsing much slower and the rules need none of it.
+ */
+function addSyntax(processor: Processor): void {
+  const data = processor.data()
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTable(), gfmTaskListItem()]
+  data.fromMarkdownExtensions = [
+    ...(data.fromMarkdownExtensions ?? []),
+    gfmTableFromMarkdown(),
+    gfmTaskListItemFromMarkdown()
+  ]
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), gfmTableToMarkdown(), gfmTaskListItemToMarkdown()]
+}

@@ -1,0 +1,61 @@
+import {describe, expect, it} from 'vitest'
+// @ts-expect-error: plain JavaScript module shared with `pnpm corpus`.
+import * as corpus from '../scripts/corpus-evaluation.js'
+
+interface Result {
+  name: string
+  file: {value: unknown}
+  messages: Array<{ruleId?: string; line?: number; column?: number; place?: unknown; reason: string}>
+}
+
+interface Row {
+  column: string
+  ruleId: string
+  active: boolean
+  precision?: number
+  recall?: number
+}
+
+/**
+ * Lowest agreement with LABELS.tsv each rule may fall to: a guard against
+ * regressions on real documents. `pnpm corpus --verbose` shows the figures
+ * and each disagreement.
+ */
+const floors: Record<string, {precision: number; recall: number}> = {
+  'postmortem-required-sections': {precision: 0.9, recall: 0.9}
+}
+
+describe.runIf(corpus.corpusAvailable())('the real postmortems of ../shared/corpus', async () => {
+  const results: Result[] = await corpus.lintCorpus()
+
+  it('lints every file without a crash, and every message points inside its file', () => {
+    expect(results.length).toBeGreaterThan(90)
+    for (const result of results) {
+      const lines = String(result.file.value).split(/\r?\n|\r/).length
+      for (const message of result.messages) {
+        expect(message.ruleId, `${result.name}: ${message.reason}`).toMatch(/^postmortem-/)
+        expect(message.line, `${result.name}: ${message.reason}`).toBeGreaterThanOrEqual(1)
+        expect(message.line, `${result.name}: ${message.reason}`).toBeLessThanOrEqual(lines)
+      }
+    }
+  })
+
+  it('gives one clear message, not a list, on files that are not postmortems', () => {
+    for (const result of results.filter((item) => /^not-postmortem-00[1345]/.test(item.name))) {
+      const sections = result.messages.filter((message) => message.ruleId === 'postmortem-required-sections')
+      expect(sections.map((message) => message.reason.slice(0, 60))).toEqual([
+        'Unexpected document that does not read as a postmortem (no s'
+      ])
+    }
+  })
+
+  const rows: Row[] = corpus.agreement(results, await corpus.activeRuleIds())
+  for (const row of rows.filter((item) => item.active)) {
+    const floor = floors[row.ruleId]
+    it(`agrees with the \`${row.column}\` labels`, () => {
+      expect(floor, `a floor for ${row.ruleId} in this test`).toBeDefined()
+      expect(row.precision).toBeGreaterThanOrEqual(floor?.precision ?? 0)
+      expect(row.recall).toBeGreaterThanOrEqual(floor?.recall ?? 0)
+    })
+  }
+})
