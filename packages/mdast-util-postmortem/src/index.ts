@@ -29,6 +29,7 @@ export {
   definePostmortemRule,
   docsBase,
   type PostmortemMessage,
+  type PostmortemRule,
   type PostmortemRuleSpec,
   parseSettings,
   placeOf,

@@ -29,6 +29,12 @@ export interface PostmortemRuleSpec<Settings extends BaseSettings> {
   readonly check: (postmortem: Postmortem, file: VFile, settings: Settings) => void
 }
 
+/** A rule plugin, which also tells its rule id and option names. */
+export type PostmortemRule = Plugin<[unknown?], Root> & {
+  readonly ruleId: string
+  readonly optionNames: readonly string[]
+}
+
 /** Details a message can carry besides its text and place. */
 export interface ReportDetails {
   readonly place?: Point | Position | undefined
@@ -52,7 +58,7 @@ export type PostmortemMessage = VFileMessage & {section?: string}
  */
 export function definePostmortemRule<Settings extends BaseSettings>(
   spec: PostmortemRuleSpec<Settings>
-): Plugin<[unknown?], Root> {
+): PostmortemRule {
   const ruleId = `postmortem-${spec.name}`
   const rule = lintRule<Root, Settings>(
     {origin: `remark-lint:${ruleId}`, url: `${docsBase}${spec.name}.md`},
@@ -70,7 +76,7 @@ export function definePostmortemRule<Settings extends BaseSettings>(
     )
   }
   Object.defineProperty(plugin, 'name', {value: `remark-lint:${ruleId}`})
-  return plugin as unknown as Plugin<[unknown?], Root>
+  return Object.assign(plugin, {ruleId, optionNames: ['profile', ...spec.options]}) as unknown as PostmortemRule
 }
 
 /** Check a rule's options without attaching it (for tests and tools). */

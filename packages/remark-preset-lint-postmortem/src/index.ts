@@ -35,7 +35,7 @@ export interface Options {
 }
 
 /** The rules of the preset, in the order they run. */
-export const rules: ReadonlyArray<Plugin<[unknown?], Root>> = [remarkLintPostmortemRequiredSections]
+export const rules: readonly PostmortemRule[] = [remarkLintPostmortemRequiredSections]
 
 const remarkPresetLintPostmortem: Plugin<[Options?], Root> = function (this: Processor, options?: unknown) {
   let profile: unknown
