@@ -14,7 +14,7 @@
 import type {Root} from 'mdast'
 import {gfmTableFromMarkdown, gfmTableToMarkdown} from 'mdast-util-gfm-table'
 import {gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown} from 'mdast-util-gfm-task-list-item'
-import {expectOptions, isPlainObject, OptionError, resolveProfile} from 'mdast-util-postmortem'
+import {expectOptions, isPlainObject, OptionError, type PostmortemRule, resolveProfile} from 'mdast-util-postmortem'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkLint from 'remark-lint'
