@@ -1,0 +1,99 @@
+import remarkLintPostmortemRequiredSections from 'remark-lint-postmortem-required-sections'
+import remarkParse from 'remark-parse'
+import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {lint, lintToStrings} from '../../../test/helpers/lint.js'
+
+const rule = remarkLintPostmortemRequiredSections
+
+describe('postmortem-required-sections', () => {
+  it('gives missing-section messages the contract editors and tools use', async () => {
+    const [message] = await lint(
+      '## Summary\n\nThe API failed for 20 minutes on 3 May.\n\n## Impact\n\n3% of requests.\n',
+      {
+        plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'impact'}, {id: 'timeline'}]}}]]
+      }
+    )
+    expect(message).toMatchObject({
+      ruleId: 'postmortem-required-sections',
+      source: 'remark-lint',
+      section: 'timeline',
+      expected: ['## Timeline'],
+      url: 'https://github.com/postmortem-lint/postmortem-lint/blob/main/docs/rules/required-sections.md',
+      line: 8,
+      column: 1
+    })
+  })
+
+  it('points a missing section at the section that should follow it', async () => {
+    expect(
+      await lintToStrings('# Outage\n\n### Summary\n\nThe API failed.\n\n### Timeline\n\n- 10:00 alert\n', {
+        plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'impact'}, {id: 'timeline'}]}}]]
+      })
+    ).toEqual([
+      '7:1: Unexpected missing section `Impact`, expected a heading such as `### Impact` [postmortem-required-sections]'
+    ])
+  })
+
+  it('counts a heading that names two sections for both', async () => {
+    expect(
+      await lintToStrings(
+        '## Issue Summary\n\nThe site was down from 10:00 to 11:00 UTC.\n\n## Timeline\n\n- 10:00 UTC alert\n\n## Root Cause and Resolution\n\nA full disk, cleaned.\n\n## Corrective and Preventative Measures\n\n- Add a disk alert\n',
+        {preset: {profile: 'holberton'}}
+      )
+    ).toEqual([])
+  })
+
+  it('reports an empty document as not a postmortem, once', async () => {
+    expect(await lintToStrings('')).toEqual([
+      '1:1: Unexpected document that does not read as a postmortem (no section of the `generic` profile found), expected sections such as `Summary`, `Impact`, `Timeline`, `Root Cause`, `Resolution`, `Action Items` [postmortem-required-sections]'
+    ])
+  })
+
+  it('is turned off by `false` and by lint comments', async () => {
+    expect(await lintToStrings('Just a link.\n', {plugins: [[rule, false]]})).toEqual([])
+    expect(await lintToStrings('<!-- lint disable postmortem-required-sections -->\n\nJust a link.\n')).toEqual([])
+  })
+
+  it('fails at once on a bad option, naming it and what is allowed', () => {
+    const attach = (options: unknown) => unified().use(remarkParse).use(rule, options).freeze()
+    expect(() => attach({order: 'yes'})).toThrow(
+      'postmortem-required-sections: Unexpected value `"yes"` for `order`, expected `true` or `false`'
+    )
+    expect(() => attach({orders: true})).toThrow(
+      "postmortem-required-sections: Unexpected option `orders` for `postmortem-required-sections`, expected `'profile'`, `'order'`, `'pseudoHeadings'`, or `'empty'`"
+    )
+    expect(() => attach({profile: 'sre'})).toThrow(
+      "postmortem-required-sections: Unexpected value `\"sre\"` for `profile`, expected `'generic'`, `'holberton'`, `'google-sre'`, `'pagerduty'`, or `'atlassian'`, or an object with `sections`"
+    )
+    expect(() => attach({profile: {sections: [{id: 'Timeline'}]}})).toThrow(
+      "postmortem-required-sections: Unexpected value `\"Timeline\"` for `profile.sections[0].id`, expected a lower-case id such as `'timeline'` or `'root-cause'`"
+    )
+    expect(() => attach({profile: {sections: [{id: 'timeline'}, {id: 'timeline'}]}})).toThrow(
+      'postmortem-required-sections: Unexpected duplicate section id `"timeline"` in `profile.sections`'
+    )
+    expect(() => attach([3, {}])).toThrow('Incorrect severity `3`, expected 0, 1, or 2')
+  })
+
+  it('makes its messages fatal with the `error` severity', async () => {
+    const [message] = await lint('Just a link.\n', {plugins: [[rule, ['error', {}]]]})
+    expect(message?.fatal).toBe(true)
+  })
+
+  it('works with the preset listing it under its own options', async () => {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkPresetLintPostmortem, {profile: 'holberton'})
+      .use(rule, {pseudoHeadings: false})
+      .use(remarkStringify)
+    const file = await processor.process('Issue Summary\n\nThe site was down for an hour.\n')
+    expect(file.messages.map((message) => message.section)).toEqual([
+      'timeline',
+      'root-cause',
+      'resolution',
+      'action-items'
+    ])
+  })
+})

@@ -1,0 +1,77 @@
+import type {Root} from 'mdast'
+import remarkParse from 'remark-parse'
+import remarkPresetLintPostmortem, {rules} from 'remark-preset-lint-postmortem'
+import remarkStringify from 'remark-stringify'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+
+const document = '## Summary\n\nx\n\n| Time | Event |\n| --- | --- |\n| 10:00 | alert |\n\n- [ ] Add an alert\n'
+
+describe('remark-preset-lint-postmortem', () => {
+  it('is a plugin usable with and without options', async () => {
+    for (const options of [undefined, {}, {profile: 'holberton'}, {profile: 'generic'}]) {
+      const file = await unified()
+        .use(remarkParse)
+        .use(remarkPresetLintPostmortem, options)
+        .use(remarkStringify)
+        .process(document)
+      expect(file.messages.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('turns on GFM tables and task lists, and nothing else of GFM', () => {
+    const processor = unified().use(remarkParse).use(remarkPresetLintPostmortem)
+    const tree = processor.runSync(processor.parse(`${document}\nwww.example.com\n`)) as Root
+    expect(tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'table', 'list', 'paragraph'])
+    const list = tree.children[3]
+    expect(list?.type === 'list' && list.children[0]?.checked).toBe(false)
+    const last = tree.children[4]
+    expect(last?.type === 'paragraph' && last.children.map((node) => node.type)).toEqual(['text'])
+  })
+
+  it('passes its profile to every rule', async () => {
+    const file = await unified()
+      .use(remarkParse)
+      .use(remarkPresetLintPostmortem, {profile: 'holberton'})
+      .use(remarkStringify)
+      .process('## Summary\n\nThe blog was down for an hour.\n\n## Timeline\n\n- 10:00 UTC alert\n')
+    const missing = file.messages.filter((message) => message.reason.startsWith('Unexpected missing section'))
+    expect(missing.map((message) => message.reason)).toContain(
+      'Unexpected missing section `Corrective and Preventative Measures`, expected a heading such as `## Corrective and Preventative Measures`'
+    )
+  })
+
+  it('lets a rule listed after it be turned off', async () => {
+    for (const rule of rules) {
+      const file = await unified()
+        .use(remarkParse)
+        .use(remarkPresetLintPostmortem, {profile: 'holberton'})
+        .use(rule, false)
+        .use(remarkStringify)
+        .process('A link.\n')
+      expect(file.messages.filter((message) => message.ruleId === rule.ruleId)).toEqual([])
+    }
+  })
+
+  it('fails at once on a bad option', () => {
+    const attach = (options: unknown) =>
+      unified()
+        .use(remarkParse)
+        .use(remarkPresetLintPostmortem, options as never)
+        .freeze()
+    expect(() => attach({profiles: 'generic'})).toThrow(
+      "remark-preset-lint-postmortem: Unexpected option `profiles` for `remark-preset-lint-postmortem`, expected `'profile'`"
+    )
+    expect(() => attach({profile: 42})).toThrow('remark-preset-lint-postmortem: Unexpected value `42` for `profile`')
+    expect(() => attach('holberton')).toThrow(
+      'remark-preset-lint-postmortem: Unexpected value `"holberton"` for the options of `remark-preset-lint-postmortem`, expected an object'
+    )
+  })
+
+  it('exports rules whose ids follow the naming contract', () => {
+    for (const rule of rules) {
+      expect(rule.ruleId).toMatch(/^postmortem-[a-z-]+$/)
+      expect(rule.name).toBe(`remark-lint:${rule.ruleId}`)
+    }
+  })
+})
