@@ -1,7 +1,7 @@
 import type {Code, Html, Paragraph, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
-import {type ParagraphLine, paragraphLines, type SourceText} from './lines.js'
+import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from './lines.js'
 import {matchSectionIds} from './match.js'
 import type {Profile} from './profiles.js'
 
@@ -147,11 +147,12 @@ function labelWidth(line: ParagraphLine, colon: number): number {
 function htmlHeadings(node: Html | Code, index: number, profile: Profile): SectionHeading[] {
   const found: SectionHeading[] = []
   const start = node.position?.start.line
-  node.value.split(/\r?\n/).forEach((raw, at) => {
+  const lines = node.value.split(/\r?\n/)
+  lines.forEach((raw, at) => {
     const value = raw.trim()
     const tag = /^<h([1-6])\b[^>]*>(.*?)<\/h\1>$/i.exec(value)
     if (value === '' || (value.startsWith('<') && !tag)) return
-    const text = cleanHeadingText(tag ? (tag[2] as string).replace(/<[^>]*>/g, '') : value)
+    const text = cleanHeadingText(tag ? htmlText(tag[2] as string) : value)
     const ids = matchSectionIds(text, profile, tag ? 'heading' : 'line')
     if (ids.length === 0 && !tag) return
     const column = raw.length - raw.trimStart().length + 1
@@ -163,7 +164,12 @@ function htmlHeadings(node: Html | Code, index: number, profile: Profile): Secti
     const level = tag ? Number(tag[1]) : lineLevel
     found.push({kind, text, ids, node, index, line: at, level, rest: false, position})
   })
-  return found
+  // Text lines after a heading, before the next one, are its content.
+  return found.map((heading, at) => {
+    const next = found[at + 1]?.line ?? lines.length
+    const rest = lines.slice(heading.line + 1, next).some((line) => htmlText(line) !== '')
+    return rest ? {...heading, rest} : heading
+  })
 }
 
 /** Strip marks writers leave around heading text: `#`s, colons, spaces. */

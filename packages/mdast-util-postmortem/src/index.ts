@@ -1,5 +1,5 @@
 export {cleanHeadingText, findSectionHeadings, type SectionHeading, type SectionHeadingKind} from './headings.js'
-export {type ParagraphLine, paragraphLines, SourceText} from './lines.js'
+export {htmlText, type ParagraphLine, paragraphLines, SourceText} from './lines.js'
 export {type MatchStrictness, matchSectionIds} from './match.js'
 export {getPostmortem, type Postmortem} from './model.js'
 export {normalizeLabel} from './normalize.js'

@@ -104,3 +104,12 @@ function linePosition(
   }
   return fromSource ?? {start: {line, column: 1}, end: {line, column: 1}}
 }
+
+/** The text of an HTML block, without comments and tags. */
+export function htmlText(value: string): string {
+  return value
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z]+;|&#\d+;/gi, ' ')
+    .trim()
+}

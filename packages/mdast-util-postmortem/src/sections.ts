@@ -2,7 +2,7 @@ import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import {findSectionHeadings, type SectionHeading} from './headings.js'
-import type {SourceText} from './lines.js'
+import {htmlText, type SourceText} from './lines.js'
 import type {Profile} from './profiles.js'
 
 /** A section of the postmortem that names one or more known concepts. */
@@ -56,7 +56,13 @@ export function findSections(
       heading.kind === 'implicit' ||
       between.some(hasContent) ||
       (next !== undefined && next.index > heading.index && next.line > 0)
-    const subsection = next !== undefined && next.level > heading.level
+    // `Root Cause and Resolution` followed at once by `Root Cause:` and
+    // `Resolution:` parts has its content in them; so has a `Timeline`
+    // followed by a `Detection:` part that the profile does not ask for.
+    const subsection =
+      next !== undefined &&
+      (next.level > heading.level ||
+        next.ids.every((id) => heading.ids.includes(id) || !profile.sections.some((spec) => spec.id === id)))
     sections.push({
       id: heading.ids[0] as string,
       ids: heading.ids,
@@ -72,7 +78,8 @@ export function findSections(
 
 /** Whether a node holds something a reader would call content. */
 export function hasContent(node: RootContent): boolean {
-  if (node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') return false
+  if (node.type === 'html') return htmlText(node.value) !== ''
+  if (node.type === 'thematicBreak' || node.type === 'definition') return false
   if (node.type === 'yaml') return false
   if (node.type === 'code' || node.type === 'image' || node.type === 'table') return true
   return toString(node).trim() !== ''

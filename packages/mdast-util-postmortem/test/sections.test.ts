@@ -86,3 +86,25 @@ describe('sections of a postmortem', () => {
     expect(getPostmortem(tree, profile).sections.map((section) => section.id)).toEqual(['summary', 'customer-comms'])
   })
 })
+
+describe('empty sections', () => {
+  it('gives a section written in parts its content in the parts', () => {
+    expect(sectionsOf('parts.md', profiles.holberton)).toEqual([
+      '1:1-1:26 plain root-cause+resolution',
+      '2:1-2:12 plain root-cause',
+      '4:1-4:12 plain resolution',
+      '7:1-7:9 plain timeline',
+      '8:1-8:11 plain detection',
+      '11:1-11:38 plain action-items',
+      '13:1-13:16 heading action-items'
+    ])
+  })
+
+  it('reads HTML headings, and text in HTML blocks as content', () => {
+    expect(sectionsOf('html.md', profiles.holberton)).toEqual([
+      '1:1-1:23 heading summary',
+      '3:1-3:19 heading timeline (empty)',
+      '5:1-5:14 heading root-cause'
+    ])
+  })
+})
