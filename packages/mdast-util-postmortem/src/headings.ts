@@ -85,9 +85,11 @@ function paragraphHeadings(node: Paragraph, index: number, profile: Profile, sou
     const heading = lineHeading(line, node, index, profile)
     if (heading) found.push(heading)
   }
-  // A heading line has content of its own when lines follow it before the next one.
+  // A heading line has content of its own when lines follow it before the
+  // next line that starts a section of the profile.
+  const inProfile = (id: string) => profile.sections.some((spec) => spec.id === id)
   return found.map(({after, ...heading}, at) => {
-    const next = found[at + 1]
+    const next = found.slice(at + 1).find((item) => item.ids.some(inProfile))
     const following = lines.some((line) => line.index > heading.line && (!next || line.index < next.line))
     return {...heading, rest: after || following}
   })

@@ -43,10 +43,16 @@ export function findSections(
   const overview = implicitSummary(tree, headings)
   if (overview) headings.push(overview)
   headings.sort((a, b) => a.index - b.index || a.line - b.line)
+  const inProfile = (id: string) => profile.sections.some((spec) => spec.id === id)
   const sections: Section[] = []
   headings.forEach((heading, at) => {
     if (heading.ids.length === 0) return
-    const next = headings.slice(at + 1).find((item) => item.ids.length > 0 || item.level <= heading.level)
+    // A section ends at the next section of the profile, or at a real
+    // heading as high as its own. A pseudo-heading the profile does not ask
+    // for (`Detection:` inside a holberton timeline) stays inside.
+    const next = headings
+      .slice(at + 1)
+      .find((item) => item.ids.some(inProfile) || (item.kind === 'heading' && item.level <= heading.level))
     const ownNode = heading.kind !== 'heading'
     const last = next ? (next.line > 0 ? next.index + 1 : next.index) : tree.children.length
     const nodes = tree.children.slice(ownNode ? heading.index : heading.index + 1, Math.max(last, heading.index + 1))
@@ -61,8 +67,7 @@ export function findSections(
     // followed by a `Detection:` part that the profile does not ask for.
     const subsection =
       next !== undefined &&
-      (next.level > heading.level ||
-        next.ids.every((id) => heading.ids.includes(id) || !profile.sections.some((spec) => spec.id === id)))
+      (next.level > heading.level || next.ids.every((id) => heading.ids.includes(id) || !inProfile(id)))
     sections.push({
       id: heading.ids[0] as string,
       ids: heading.ids,
