@@ -98,12 +98,11 @@ const remarkLintPostmortemRequiredSections = definePostmortemRule<Settings>({
 export default remarkLintPostmortemRequiredSections
 
 function reportMissing(postmortem: Postmortem, file: VFile, profile: Profile, depth: number): void {
-  const rank = (id: string) => profile.sections.findIndex((spec) => spec.id === id)
   profile.sections.forEach((spec, index) => {
     if (!spec.required || postmortem.sectionsOf(spec.id).length > 0) return
     // Point where the section should go: before the first section that the
     // profile puts after it, or at the end of the document.
-    const after = postmortem.sections.find((section) => section.ids.some((id) => rank(id) > index))
+    const after = postmortem.sections.find((section) => section.ids.some((id) => rankOf(profile, id) > index))
     const place: Point | undefined = after ? after.start : postmortem.tree.position?.end
     report(
       file,
@@ -148,12 +147,11 @@ function reportEmpty(postmortem: Postmortem, file: VFile, profile: Profile): voi
 }
 
 function reportOrder(postmortem: Postmortem, file: VFile, profile: Profile): void {
-  const rank = (id: string) => profile.sections.findIndex((spec) => spec.id === id)
   const seen = new Set<string>()
   let latest: {section: Section; rank: number} | undefined
   for (const section of postmortem.sections) {
     for (const id of section.ids) {
-      const at = rank(id)
+      const at = rankOf(profile, id)
       if (at === -1 || seen.has(id)) continue
       seen.add(id)
       if (latest && at < latest.rank) {
@@ -173,6 +171,11 @@ function reportOrder(postmortem: Postmortem, file: VFile, profile: Profile): voi
       }
     }
   }
+}
+
+/** Place of a section in the profile's order (-1 when it has none). */
+function rankOf(profile: Profile, id: string): number {
+  return profile.sections.findIndex((spec) => spec.id === id)
 }
 
 function specOf(profile: Profile, id: string): SectionSpec | undefined {
