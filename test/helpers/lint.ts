@@ -17,11 +17,12 @@ export interface LintOptions {
 
 /** Lint a document with the preset and return its messages, sorted. */
 export async function lint(markdown: string, options: LintOptions = {}): Promise<VFileMessage[]> {
+  // Transformers run in the order plugins are attached: strip first.
   const processor = unified()
     .use(remarkParse)
+    .use(options.stripPositions ? [stripPositions] : [])
     .use(remarkPresetLintPostmortem, options.preset)
     .use(options.plugins ?? [])
-  if (options.stripPositions) processor.use(stripPositions)
   const file = new VFile({path: 'example.md', value: markdown})
   const tree = processor.parse(file)
   await processor.run(tree, file)

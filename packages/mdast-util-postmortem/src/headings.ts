@@ -176,9 +176,23 @@ function htmlHeadings(node: Html | Code, index: number, profile: Profile): Secti
 
 /** Strip marks writers leave around heading text: `#`s, colons, spaces. */
 export function cleanHeadingText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/[\s#:;.\-–—*_=]+$/u, '')
+  return trimTrailingMarks(text.replace(/\s+/g, ' '))
     .replace(/^[\s#*_>•·-]+/u, '')
     .trim()
+}
+
+const trailingMarks = new Set(['#', ':', ';', '.', '-', '–', '—', '*', '_', '='])
+
+/**
+ * Drop trailing spaces and marks. A loop, not `/[…]+$/`: that regex tries
+ * every start in a long run of marks and is quadratic on a line of dots.
+ */
+function trimTrailingMarks(text: string): string {
+  let end = text.length
+  while (end > 0) {
+    const character = text[end - 1] as string
+    if (!trailingMarks.has(character) && !/\s/u.test(character)) break
+    end--
+  }
+  return text.slice(0, end)
 }

@@ -1,4 +1,29 @@
 export {cleanHeadingText, findSectionHeadings, type SectionHeading, type SectionHeadingKind} from './headings.js'
+export {
+  findQuantities,
+  findVagueQuantifiers,
+  getImpact,
+  type Impact,
+  type ImpactOptions,
+  type ImpactOrigin,
+  type ImpactRequirement,
+  type ImpactStatement,
+  impactRequirements,
+  impactVocabulary,
+  type Quantity,
+  type QuantityKind,
+  type QuantityMatch,
+  type QuantityVocabulary,
+  quantityKinds,
+  quantityMeets,
+  quantityVocabulary,
+  type ReadOptions,
+  sentences,
+  type VagueAbout,
+  type VagueMatch,
+  type VagueQuantifier,
+  vagueStandsFor
+} from './impact/index.js'
 export {htmlText, type ParagraphLine, paragraphLines, SourceText} from './lines.js'
 export {type MatchStrictness, matchSectionIds} from './match.js'
 export {getPostmortem, type Postmortem} from './model.js'
@@ -37,4 +62,61 @@ export {
   report
 } from './rule.js'
 export {findSections, hasContent, type Section} from './sections.js'
+export {
+  cleanTask,
+  type FollowUps,
+  findFollowUps,
+  findInSource,
+  followUpId,
+  getTasks,
+  type JudgeOptions,
+  judgeTask,
+  type MalformedListLine,
+  malformedMarker,
+  missingRequirements,
+  type Task,
+  type TaskColumn,
+  type TaskKind,
+  type TaskProblem,
+  type TaskProblemKind,
+  type TaskRequirement,
+  type TaskText,
+  taggerLoaded,
+  taskHas,
+  taskRequirements
+} from './tasks/index.js'
+export {
+  type CalendarDate,
+  type ClockTime,
+  compareEntries,
+  type DateFact,
+  type DateMarker,
+  expectedZoneName,
+  type FactSource,
+  findClockTimes,
+  findDates,
+  findZones,
+  getTimeline,
+  type IncidentWindow,
+  isoDate,
+  longDate,
+  minutesOf,
+  readClockTime,
+  readDate,
+  readStamp,
+  readZone,
+  type Stamp,
+  sameZone,
+  type Timeline,
+  type TimelineContext,
+  type TimelineEntry,
+  type TimelineEntryKind,
+  type TimelineSection,
+  type TimeMention,
+  type WallTime,
+  type Zone,
+  type ZoneFact,
+  type ZoneReading,
+  zoneLabel
+} from './timeline/index.js'
 export {conceptAliases} from './vocabulary.js'

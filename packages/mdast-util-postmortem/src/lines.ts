@@ -105,11 +105,34 @@ function linePosition(
   return fromSource ?? {start: {line, column: 1}, end: {line, column: 1}}
 }
 
+/** HTML without its tags (`<b>Fix</b>` is `Fix`). */
+export function stripTags(value: string): string {
+  return replaceBetween(value, '<', '>', '')
+}
+
 /** The text of an HTML block, without comments and tags. */
 export function htmlText(value: string): string {
-  return value
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  return replaceBetween(replaceBetween(value, '<!--', '-->'), '<', '>')
     .replace(/&[a-z]+;|&#\d+;/gi, ' ')
     .trim()
+}
+
+/**
+ * Replace each `open`…`close` span (the first `close` after `open`) with a
+ * space, as `/<!--[\s\S]*?-->/g` would, in linear time: that regex, like
+ * `/<[^>]*>/g`, scans to the end from every `open` when `close` never comes.
+ */
+function replaceBetween(value: string, open: string, close: string, by = ' '): string {
+  let result = ''
+  let at = 0
+  while (at < value.length) {
+    const start = value.indexOf(open, at)
+    if (start === -1) break
+    const end = value.indexOf(close, start + open.length)
+    // No `close` after this `open`: none after a later one either.
+    if (end === -1) break
+    result += value.slice(at, start) + by
+    at = end + close.length
+  }
+  return result + value.slice(at)
 }

@@ -70,6 +70,15 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
       .filter((id) => profile.sections.some((spec) => spec.id === id))
   )
   const looksLikePostmortem = named.size >= 2 || (named.size === 1 && wordCount >= minimumBodyWords)
+  // Sections by id, once: rules ask for them per section and per entry.
+  const byId = new Map<string, Section[]>()
+  for (const section of sections) {
+    for (const id of new Set(section.ids)) {
+      const list = byId.get(id)
+      if (list) list.push(section)
+      else byId.set(id, [section])
+    }
+  }
   return {
     tree,
     source,
@@ -79,13 +88,12 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
     looksLikePostmortem,
     wordCount,
     sectionsOf(id) {
-      return sections.filter((section) => section.ids.includes(id))
+      // A copy: callers may change what they get.
+      return [...(byId.get(id) ?? [])]
     },
     nodesOf(id) {
       const nodes = new Set<RootContent>()
-      for (const section of sections) {
-        if (section.ids.includes(id)) for (const node of section.nodes) nodes.add(node)
-      }
+      for (const section of byId.get(id) ?? []) for (const node of section.nodes) nodes.add(node)
       return [...nodes]
     }
   }

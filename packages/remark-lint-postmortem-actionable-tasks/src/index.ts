@@ -1,1 +1,196 @@
-export {}
+/**
+ * ## When should I use this?
+ *
+ * You want the follow-ups of every postmortem to be tasks someone can pick
+ * up and close: a list, one task per item, each starting with a verb, naming
+ * what it changes, with an end (and an owner, a due date or a ticket, when
+ * your team asks for them).
+ *
+ * ## What is this?
+ *
+ * This rule reads the follow-up section (action items, corrective and
+ * preventative measures, next steps, improvements, tasks, ...; all of its
+ * parts together) and reports:
+ *
+ * - a follow-up section with no list of tasks (only prose, or lines that are
+ *   not list items), once, at its heading;
+ * - a line written as a list item that Markdown does not read as one
+ *   (`-Patch the server`, `• Patch`, `1.Patch`, `1, Patch`), with the fix and
+ *   the corrected line in `message.expected`;
+ * - a task that does not start with a verb in the imperative (`We need
+ *   monitoring`, `Implementation of ...`, `Patched the server`);
+ * - a vague task: a vague verb with no concrete object (`Improve monitoring`,
+ *   `Enhance testing`) or an object that names nothing (`Add monitoring
+ *   system`), or a wish (`Be more careful`);
+ * - an open-ended task: `Continue to ...`, `Maintain ...`, `Consider ...`,
+ *   `Investigate ...` with no outcome, `regularly` with no cadence, an open
+ *   question;
+ * - with `require`, a task without an owner (`@name`), a due date, or a
+ *   ticket (a link, `#123`, `OPS-123`).
+ *
+ * Lists, GFM task-list items (done ones, `- [x]`, are not judged), table
+ * rows and HTML `<li>` items are tasks. An item with sub-items is a group:
+ * its sub-items are the tasks. A title before a task (`**Monitoring:** Add
+ * an alert on ...`) is allowed: the task is fine when its title or its text
+ * is. Whether a task starts with a verb is decided by a part-of-speech
+ * tagger (`compromise`), helped by a list of operations verbs it does not
+ * know (`Backup`, `Setup`, `Rate-limit`).
+ *
+ * ## Options
+ *
+ * - `profile`: the template (see `postmortem-required-sections`).
+ * - `require` (`Array<'owner' | 'due' | 'ticket'>`, default `[]`): what
+ *   each open task must carry.
+ * - `vagueVerbs` (`string[]`, default `[]`): more verbs (or phrases) that
+ *   need a concrete object, besides `improve`, `enhance`, `strengthen`,
+ *   `ensure`, ...
+ * - `minWords` (`number`, default `2`): fewest words a task may have.
+ *
+ * The examples live in `docs/rules/actionable-tasks.md` and are tested.
+ */
+import {
+  type BaseSettings,
+  definePostmortemRule,
+  expectInteger,
+  expectStringArray,
+  type FollowUps,
+  findInSource,
+  getTasks,
+  judgeTask,
+  listAllowed,
+  missingRequirements,
+  OptionError,
+  type Postmortem,
+  report,
+  show,
+  type Task,
+  type TaskProblem,
+  type TaskRequirement,
+  taskRequirements
+} from 'mdast-util-postmortem'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+
+/** Options of `remark-lint-postmortem-actionable-tasks`. */
+export interface Options {
+  profile?: unknown
+  require?: TaskRequirement[]
+  vagueVerbs?: string[]
+  minWords?: number
+}
+
+interface Settings extends BaseSettings {
+  readonly require: readonly TaskRequirement[]
+  readonly vagueVerbs: readonly string[]
+  readonly minWords: number
+}
+
+const section = 'action-items'
+
+const remarkLintPostmortemActionableTasks = definePostmortemRule<Settings>({
+  name: 'actionable-tasks',
+  options: ['require', 'vagueVerbs', 'minWords'],
+  settings(options, profile) {
+    return {
+      profile,
+      require: expectRequirements(options.require),
+      vagueVerbs: expectStringArray(options.vagueVerbs, 'vagueVerbs'),
+      minWords: expectInteger(options.minWords, 'minWords', 1, 2)
+    }
+  },
+  check(postmortem, file, settings) {
+    if (!postmortem.looksLikePostmortem) return
+    const followUps = getTasks(postmortem)
+    if (followUps.sections.length === 0) return
+    if (followUps.tasks.length === 0) {
+      reportNoList(followUps, file)
+      return
+    }
+    reportMalformed(followUps, file)
+    for (const task of followUps.tasks) {
+      if (task.checked === true) continue
+      const problem = judgeTask(task, settings)
+      if (problem) reportProblem(postmortem, task, problem, file)
+      const missing = missingRequirements(task, settings.require)
+      if (missing.length > 0) reportMissing(task, missing, file)
+    }
+  }
+})
+
+export default remarkLintPostmortemActionableTasks
+
+function expectRequirements(value: unknown): TaskRequirement[] {
+  if (value === undefined) return []
+  const allowed = listAllowed(taskRequirements)
+  if (!Array.isArray(value)) {
+    throw new OptionError(`Unexpected value ${show(value)} for \`require\`, expected a list of ${allowed}`)
+  }
+  for (const item of value) {
+    if (!taskRequirements.includes(item as TaskRequirement)) {
+      throw new OptionError(`Unexpected value ${show(item)} in \`require\`, expected ${allowed}`)
+    }
+  }
+  return [...new Set(value as TaskRequirement[])]
+}
+
+function reportNoList(followUps: FollowUps, file: VFile): void {
+  const first = followUps.sections[0]
+  if (!first) return
+  const title = first.heading.text || 'follow-ups'
+  report(
+    file,
+    `Unexpected follow-up section \`${title}\` without a list of tasks, expected one task per list item, such as \`- Add an alert on …\``,
+    {place: first.heading.position, section}
+  )
+}
+
+function reportMalformed(followUps: FollowUps, file: VFile): void {
+  for (const line of followUps.malformed) {
+    report(
+      file,
+      `Unexpected line \`${quote(line.text)}\` that Markdown does not read as a list item, expected \`${quote(line.expected)}\` (${line.fix})`,
+      {place: line.position, expected: [line.expected], section, actual: line.text}
+    )
+  }
+}
+
+function reportProblem(postmortem: Postmortem, task: Task, problem: TaskProblem, file: VFile): void {
+  const place = placeOfWord(postmortem, problem) ?? problem.part.position ?? task.position
+  report(file, `Unexpected task \`${quote(problem.part.text)}\` that ${problem.found}, expected ${problem.expected}`, {
+    place,
+    section
+  })
+}
+
+function placeOfWord(postmortem: Postmortem, problem: TaskProblem): Position | undefined {
+  if (!problem.word) return undefined
+  return findInSource(postmortem.source, problem.part.position, problem.word, true)
+}
+
+const requirementNames: Readonly<Record<TaskRequirement, [string, string]>> = {
+  owner: ['an owner', '`@name`'],
+  due: ['a due date', 'a date such as `by 2024-06-30`'],
+  ticket: ['a ticket', 'a link or a key such as `OPS-123`']
+}
+
+function reportMissing(task: Task, missing: readonly TaskRequirement[], file: VFile): void {
+  const found = missing.map((item) => requirementNames[item][0]).join(' or ')
+  const expected = missing.map((item) => requirementNames[item][1]).join(' and ')
+  report(file, `Unexpected task \`${quote(task.body.text)}\` without ${found}, expected ${expected}`, {
+    place: task.position,
+    section
+  })
+}
+
+const quoteLength = 40
+
+/** The start of a text, short enough for a message. */
+function quote(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim()
+  if (line.length <= quoteLength) return line
+  const cut = line.slice(0, quoteLength)
+  const space = cut.lastIndexOf(' ')
+  let end = space > 20 ? space : cut.length
+  while (end > 0 && ' ,.;:'.includes(cut[end - 1] as string)) end--
+  return `${cut.slice(0, end)}…`
+}

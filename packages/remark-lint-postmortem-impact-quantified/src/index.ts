@@ -1,1 +1,208 @@
-export {}
+/**
+ * ## When should I use this?
+ *
+ * You want every postmortem to say how bad the incident was in numbers a
+ * reader can weigh: how many users or requests were affected, for how long,
+ * what it cost. "Some users saw errors" tells nobody whether this was a
+ * blip or a disaster.
+ *
+ * ## What is this?
+ *
+ * This rule reads the impact statements of a postmortem: the impact
+ * section(s) (a heading, or a labelled paragraph such as `Impact: ...` or
+ * `**Business impact**: ...`), labelled lines anywhere (`Duration: ...`,
+ * `Users affected: ...`, `- **Impact:** ...`), headings such as `## Outage
+ * duration`, and the sentences of the summary that say who or what was
+ * affected. Under the `holberton` profile, where impact is stated in the
+ * Issue Summary, the summary is where it looks. It reports:
+ *
+ * - a postmortem with no impact statement at all;
+ * - impact statements with no quantity of the effect: no percentage
+ *   (`40% of users`, `a 300% increase`), count with a unit (`1,200
+ *   orders`), money (`$50,000`, `€1.2k`, `USD 3,000`), duration (`for 3
+ *   hours`, `2h 15m`), rate (`500 req/s`, `error rate 12%`, `p99 latency
+ *   4s`), SLO or error-budget figure, or fraction in words (`half of`, `one
+ *   in ten`);
+ * - then, in place of that message, each vague quantifier standing in for
+ *   a number (`some users`, `many requests`, `a significant slowdown`),
+ *   pointing at the word;
+ * - with `require`, each kind of quantity the team asks for that is not
+ *   there (and the vague words standing where it should be).
+ *
+ * A date or a time of day is not a quantity (`from 10:00 to 12:30 UTC`
+ * gives no duration: write it). Neither is a version (`Ubuntu 14.04`), a
+ * server name (`web-01`), nor an HTTP status code naming an error kind
+ * (`500 errors`, `a 503 error`); `500 errors per second` is a rate.
+ *
+ * ## Options
+ *
+ * - `profile`: the template (see `postmortem-required-sections`).
+ * - `require` (`Array<'users' | 'duration' | 'share' | 'count' | 'money' |
+ *   'rate' | 'budget'>`, default `[]`): kinds of quantity the impact must
+ *   state; by default any one quantity is enough.
+ * - `vague` (`boolean`, default `true`): report vague quantifiers.
+ * - `vagueWords` (`string[]`, default `[]`): more vague quantifiers,
+ *   besides `some`, `many`, `multiple`, `several`, `most`, `a lot of`,
+ *   `a large number of`, `significant`, ...
+ * - `units` (`string[]`, default `[]`): more nouns a count can be of,
+ *   besides `users`, `customers`, `requests`, `orders`, `errors`,
+ *   `transactions`, `tickets`, `jobs`, `servers`, ...
+ *
+ * The examples live in `docs/rules/impact-quantified.md` and are tested.
+ */
+import {
+  type BaseSettings,
+  definePostmortemRule,
+  expectBoolean,
+  expectStringArray,
+  getImpact,
+  type Impact,
+  type ImpactRequirement,
+  impactRequirements,
+  impactVocabulary,
+  listAllowed,
+  OptionError,
+  type Postmortem,
+  quantityMeets,
+  report,
+  show,
+  type VagueQuantifier,
+  vagueStandsFor
+} from 'mdast-util-postmortem'
+import type {Point, Position} from 'unist'
+import type {VFile} from 'vfile'
+
+/** Options of `remark-lint-postmortem-impact-quantified`. */
+export interface Options {
+  profile?: unknown
+  require?: ImpactRequirement[]
+  vague?: boolean
+  vagueWords?: string[]
+  units?: string[]
+}
+
+interface Settings extends BaseSettings {
+  readonly require: readonly ImpactRequirement[]
+  readonly vague: boolean
+  readonly vagueWords: readonly string[]
+  readonly units: readonly string[]
+}
+
+const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
+  name: 'impact-quantified',
+  options: ['require', 'vague', 'vagueWords', 'units'],
+  settings(options, profile) {
+    return {
+      profile,
+      require: expectRequirements(options.require),
+      vague: expectBoolean(options.vague, 'vague', true),
+      vagueWords: expectStringArray(options.vagueWords, 'vagueWords'),
+      units: expectStringArray(options.units, 'units')
+    }
+  },
+  check(postmortem, file, settings) {
+    // A link, a stub or an assignment's text gets one message from
+    // `required-sections`; an impact section alone is still checked.
+    if (!postmortem.looksLikePostmortem && postmortem.sectionsOf('impact').length === 0) return
+    const impact = getImpact(postmortem, {units: settings.units, vagueWords: settings.vagueWords})
+    if (impact.statements.length === 0) {
+      reportMissing(postmortem, file)
+      return
+    }
+    const place = impactPlace(impact)
+    const reported = new Set<VagueQuantifier>()
+    const needs: Array<ImpactRequirement | 'any'> = settings.require.length > 0 ? [...settings.require] : ['any']
+    for (const need of needs) {
+      const met =
+        need === 'any'
+          ? impact.quantities.length > 0
+          : impact.quantities.some((quantity) => quantityMeets(quantity, need))
+      if (met) continue
+      const vague = settings.vague
+        ? impact.vague.filter((item) => vagueStandsFor(item, need) && !reported.has(item))
+        : []
+      for (const item of vague) {
+        reported.add(item)
+        report(file, vagueReason(item), {place: item.position, section: 'impact', actual: item.word})
+      }
+      if (vague.length === 0) report(file, missingReason(need), {place, section: 'impact'})
+    }
+  }
+})
+
+export default remarkLintPostmortemImpactQuantified
+
+function expectRequirements(value: unknown): ImpactRequirement[] {
+  if (value === undefined) return []
+  const allowed = listAllowed(impactRequirements)
+  if (!Array.isArray(value)) {
+    throw new OptionError(`Unexpected value ${show(value)} for \`require\`, expected a list of ${allowed}`)
+  }
+  for (const item of value) {
+    if (!impactRequirements.includes(item as ImpactRequirement)) {
+      throw new OptionError(`Unexpected value ${show(item)} in \`require\`, expected ${allowed}`)
+    }
+  }
+  return [...new Set(value as ImpactRequirement[])]
+}
+
+/** No statement of impact anywhere: point at the impact or summary heading, or the top. */
+function reportMissing(postmortem: Postmortem, file: VFile): void {
+  const {profile} = postmortem
+  const impactSpec = profile.sections.find((spec) => spec.id === 'impact')
+  const summarySpec = profile.sections.find((spec) => spec.id === 'summary')
+  const where =
+    impactSpec?.required || !summarySpec
+      ? `an \`${impactSpec?.title ?? 'Impact'}\` section that says`
+      : `the \`${summarySpec.title}\` to say`
+  const section = postmortem.sectionsOf('impact')[0] ?? postmortem.sectionsOf('summary')[0]
+  const place: Point | Position | undefined = section
+    ? section.heading.position
+    : postmortem.tree.position
+      ? {line: 1, column: 1}
+      : undefined
+  report(
+    file,
+    `Unexpected postmortem with no impact statement, expected ${where} how many users were affected and for how long`,
+    {place, section: 'impact'}
+  )
+}
+
+/** Where a message about the whole impact points: the impact heading, else the first statement. */
+function impactPlace(impact: Impact): Position | undefined {
+  const first = impact.statements[0]
+  if (first?.origin === 'impact' && first.section) return first.section.heading.position ?? first.position
+  return first?.position
+}
+
+const missing: Readonly<Record<ImpactRequirement | 'any', string>> = {
+  any: 'Unexpected impact with no quantity, expected how many (`40% of users`, `1,200 orders`), how long (`for 2 hours`) or how much (`$5,000`)',
+  users:
+    'Unexpected impact with no number of users affected, expected a share or a count (`40% of users`, `1,200 customers`)',
+  duration: 'Unexpected impact with no duration, expected how long it lasted (`for 2 hours`, `45 minutes`)',
+  share: 'Unexpected impact with no share, expected a percentage or a fraction (`40% of requests`, `one in ten`)',
+  count: 'Unexpected impact with no count, expected a number of what was affected (`1,200 orders`)',
+  money: 'Unexpected impact with no cost, expected an amount of money (`$5,000`, `€1.2k`)',
+  rate: 'Unexpected impact with no rate, expected a rate or a latency (`500 errors per second`, `error rate 12%`, `p99 latency 4s`)',
+  budget:
+    'Unexpected impact with no SLO or error-budget figure, expected one (`burned 40% of the monthly error budget`)'
+}
+
+function missingReason(need: ImpactRequirement | 'any'): string {
+  return missing[need]
+}
+
+function vagueReason(item: VagueQuantifier): string {
+  const word = `Unexpected vague quantifier \`${item.word}\``
+  switch (item.about) {
+    case 'users':
+    case 'count': {
+      const noun = /s$|^(?:people|staff)$/i.test(item.noun) ? item.noun : impactVocabulary.pluralOf(item.noun)
+      return `${word}, expected how many ${noun} as a share or a count (\`40% of ${noun}\`, \`1,200 ${noun}\`)`
+    }
+    case 'duration':
+      return `${word}, expected how long as a duration (\`for 2 hours\`, \`45 minutes\`)`
+    default:
+      return `${word}, expected a number: a share, a count, a duration or a cost (\`40% of users\`, \`for 2 hours\`, \`$5,000\`)`
+  }
+}

@@ -4,9 +4,14 @@ import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import remarkStringify from 'remark-stringify'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {lint, lintToStrings} from '../../../test/helpers/lint.js'
+import {format, type LintOptions, lint} from '../../../test/helpers/lint.js'
 
 const rule = remarkLintPostmortemRequiredSections
+
+/** This rule's messages only, as `line:column: reason [ruleId]`. */
+async function lintToStrings(markdown: string, options: LintOptions = {}): Promise<string[]> {
+  return format((await lint(markdown, options)).filter((message) => message.ruleId === rule.ruleId))
+}
 
 describe('postmortem-required-sections', () => {
   it('gives missing-section messages the contract editors and tools use', async () => {

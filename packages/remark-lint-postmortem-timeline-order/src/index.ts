@@ -1,1 +1,170 @@
-export {}
+/**
+ * ## When should I use this?
+ *
+ * You want the timeline of every postmortem to read forward in time, so that
+ * a reader can follow the incident from the first alert to the recovery.
+ *
+ * ## What is this?
+ *
+ * This rule reports:
+ *
+ * - an entry whose time is earlier than the entry before it, pointing at
+ *   its time and at the entry before (`cause`);
+ * - a timeline written newest first (three or more entries, each earlier
+ *   than the one before), once;
+ * - two entries in a row at the same time, when `duplicates: true`;
+ * - a timeline with fewer timed entries than `minimumEntries`.
+ *
+ * Entries are read from list items, table rows (the column headed `Time`,
+ * `Date` or `When`, or the one whose cells start with times), lines of
+ * paragraphs, headings (`### 13:35`) and HTML lines, in the forms writers
+ * use (`14:00`, `2:15 AM`, `2pm`, `1400 hrs`, `[08:47]`, `**10:05 AM**:`,
+ * `Mar 5, 10:30 UTC —`, `2024-03-05 10:30`, `13:15 PST 29 April 2022 -`).
+ * A time counts when it leads its line; a time inside a sentence does not.
+ * Each timeline of a file is checked on its own.
+ *
+ * Dates: an entry that states a date is on that date; one that does not is
+ * on the date of the entry before it, the last date marker (`2019-01-22`,
+ * `Day 2`, `### Mar 6`), or the incident's date (summary, heading, intro
+ * line). It moves to the next day when its time is earlier than the entry
+ * before and going forward over midnight takes at most 12 hours (`23:50`
+ * then `00:10`), or at most the incident's length when the summary states a
+ * window that crosses midnight. An entry with its own date, or after a date
+ * marker, never moves: an earlier time there is out of order. Entries in
+ * different zones are compared as moments.
+ *
+ * ## Options
+ *
+ * - `profile`: the template, as for every rule.
+ * - `duplicates` (`boolean`, default `false`): report an entry at the same
+ *   time as the entry before it.
+ * - `minimumEntries` (`number`, default `0`: off): report a timeline with
+ *   fewer timed entries.
+ *
+ * The examples live in `docs/rules/timeline-order.md` and are tested.
+ */
+import {
+  type BaseSettings,
+  compareEntries,
+  definePostmortemRule,
+  expectBoolean,
+  expectInteger,
+  getTimeline,
+  isoDate,
+  report,
+  type TimelineEntry,
+  type TimelineSection
+} from 'mdast-util-postmortem'
+import type {VFile} from 'vfile'
+
+/** Options of `remark-lint-postmortem-timeline-order`. */
+export interface Options {
+  profile?: unknown
+  duplicates?: boolean
+  minimumEntries?: number
+}
+
+interface Settings extends BaseSettings {
+  readonly duplicates: boolean
+  readonly minimumEntries: number
+}
+
+const remarkLintPostmortemTimelineOrder = definePostmortemRule<Settings>({
+  name: 'timeline-order',
+  options: ['duplicates', 'minimumEntries'],
+  settings(options, profile) {
+    return {
+      profile,
+      duplicates: expectBoolean(options.duplicates, 'duplicates', false),
+      minimumEntries: expectInteger(options.minimumEntries, 'minimumEntries', 0, 0)
+    }
+  },
+  check(postmortem, file, settings) {
+    for (const part of getTimeline(postmortem).sections) {
+      if (part.timed.length < settings.minimumEntries) reportFew(file, part, settings.minimumEntries)
+      if (newestFirst(part.timed)) {
+        reportNewestFirst(file, part.timed)
+        continue
+      }
+      let previous: TimelineEntry | undefined
+      for (const entry of part.timed) {
+        if (previous) reportPair(file, previous, entry, settings)
+        previous = entry
+      }
+    }
+  }
+})
+
+export default remarkLintPostmortemTimelineOrder
+
+function reportPair(file: VFile, previous: TimelineEntry, entry: TimelineEntry, settings: Settings): void {
+  const delta = compareEntries(previous, entry)
+  if (delta === undefined || delta > 0 || (delta === 0 && !settings.duplicates)) return
+  const [shown, before] = labels(entry, previous)
+  const cause = {reason: `\`${before}\` is here`, place: previous.position}
+  if (delta === 0) {
+    report(file, `Unexpected \`${shown}\` at the same time as the entry before, expected a later time`, {
+      place: entry.position,
+      cause,
+      section: 'timeline'
+    })
+    return
+  }
+  report(
+    file,
+    `Unexpected \`${shown}\` after \`${before}\`${sameDay(entry, previous)}, expected entries in time order`,
+    {
+      place: entry.position,
+      cause,
+      section: 'timeline',
+      actual: entry.timeText
+    }
+  )
+}
+
+/** The two times as written, with their dates when those differ. */
+function labels(entry: TimelineEntry, previous: TimelineEntry): [string, string] {
+  const a = entry.timeText ?? ''
+  const b = previous.timeText ?? ''
+  if (!entry.date || !previous.date || entry.day === previous.day) return [a, b]
+  return [`${isoDate(entry.date)} ${a}`, `${isoDate(previous.date)} ${b}`]
+}
+
+/** ` on 2024-03-05` when both entries are known to be on that day. */
+function sameDay(entry: TimelineEntry, previous: TimelineEntry): string {
+  return entry.date && previous.date && entry.day === previous.day ? ` on ${isoDate(entry.date)}` : ''
+}
+
+/** Three or more timed entries, each earlier than the one before: a timeline written newest first. */
+function newestFirst(entries: readonly TimelineEntry[]): boolean {
+  if (entries.length < 3) return false
+  return entries.every((entry, index) => {
+    const previous = entries[index - 1]
+    if (!previous) return true
+    const delta = compareEntries(previous, entry)
+    return delta !== undefined && delta < 0
+  })
+}
+
+function reportNewestFirst(file: VFile, entries: readonly TimelineEntry[]): void {
+  const first = entries[0]
+  const last = entries.at(-1)
+  report(
+    file,
+    `Unexpected timeline written newest first (\`${first?.timeText}\` to \`${last?.timeText}\`), expected the oldest entry first`,
+    {
+      place: first?.position,
+      cause: {reason: `\`${last?.timeText}\`, the oldest entry, is here`, place: last?.position},
+      section: 'timeline'
+    }
+  )
+}
+
+function reportFew(file: VFile, part: TimelineSection, minimum: number): void {
+  const count = part.timed.length
+  report(
+    file,
+    `Unexpected timeline with ${count} timed ${count === 1 ? 'entry' : 'entries'}, expected at least ${minimum}`,
+    {place: part.section.heading.position, section: 'timeline'}
+  )
+}

@@ -18,7 +18,11 @@ import {expectOptions, isPlainObject, OptionError, type PostmortemRule, resolveP
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkLint from 'remark-lint'
+import remarkLintPostmortemActionableTasks from 'remark-lint-postmortem-actionable-tasks'
+import remarkLintPostmortemImpactQuantified from 'remark-lint-postmortem-impact-quantified'
 import remarkLintPostmortemRequiredSections from 'remark-lint-postmortem-required-sections'
+import remarkLintPostmortemTimelineOrder from 'remark-lint-postmortem-timeline-order'
+import remarkLintPostmortemTimelineTimezone from 'remark-lint-postmortem-timeline-timezone'
 // Types of the parser and serializer data (`micromarkExtensions`, ...).
 import type {} from 'remark-parse'
 import type {} from 'remark-stringify'
@@ -35,7 +39,13 @@ export interface Options {
 }
 
 /** The rules of the preset, in the order they run. */
-export const rules: readonly PostmortemRule[] = [remarkLintPostmortemRequiredSections]
+export const rules: readonly PostmortemRule[] = [
+  remarkLintPostmortemRequiredSections,
+  remarkLintPostmortemTimelineOrder,
+  remarkLintPostmortemTimelineTimezone,
+  remarkLintPostmortemImpactQuantified,
+  remarkLintPostmortemActionableTasks
+]
 
 const remarkPresetLintPostmortem: Plugin<[Options?], Root> = function (this: Processor, options?: unknown) {
   let profile: unknown

@@ -1,0 +1,143 @@
+/**
+ * Times of day as writers put them in timelines: `14:00`, `14:00:05`,
+ * `2:15 AM`, `2pm`, `2 p.m.`, `1400 hrs`, and the slips seen in real
+ * postmortems (`13:20PM`, `3:AM`, `2: 43 A.M.`, `15.25`).
+ */
+
+/** A wall-clock time, as written. */
+export interface ClockTime {
+  /** 0-23, after AM/PM is applied. */
+  readonly hour: number
+  readonly minute: number
+  readonly second: number
+  /** The AM/PM the writer gave, if any. */
+  readonly meridiem: 'am' | 'pm' | undefined
+  /** The text of the time (`2:15 AM`). */
+  readonly text: string
+  /** Offsets of the text in the string it was read from. */
+  readonly start: number
+  readonly end: number
+}
+
+export interface ClockOptions {
+  /** Accept `15.25` (a dot between hours and minutes): only where a time leads an entry. */
+  readonly dot?: boolean
+  /** The caller knows a time may start here (after `2024-03-05T`): skip the check of the character before. */
+  readonly anchored?: boolean
+}
+
+const colonTime = /(\d{1,2})(?:[:.] ?)(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?/y
+const colonMeridiem = /(\d{1,2}): ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
+const hourMeridiem = /(\d{1,2}) ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
+const militaryTime = /(\d{2})(\d{2}) ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
+const meridiemAfter = / ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
+const hoursAfter = / ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
+
+/**
+ * Read a time of day that starts exactly at `at`, or nothing. The character
+ * before must not be a letter or digit, and no digit may follow.
+ */
+export function readClockTime(text: string, at: number, options: ClockOptions = {}): ClockTime | undefined {
+  if (!options.anchored && at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  if (!/\d/.test(text.charAt(at))) return undefined
+  return readColonTime(text, at, options) ?? readMeridiemOnly(text, at) ?? readMilitary(text, at)
+}
+
+function readColonTime(text: string, at: number, options: ClockOptions): ClockTime | undefined {
+  colonTime.lastIndex = at
+  const match = colonTime.exec(text)
+  if (!match) return undefined
+  const written = match[0]
+  const dot = written.includes('.') && !written.includes(':')
+  if (dot && (!options.dot || written.includes(' '))) return undefined
+  let end = at + written.length
+  // `12:345`, `1.14.3`, `10:30:4`: not a time.
+  if (/\d/.test(text.charAt(end))) return undefined
+  if (dot && /\.\d/.test(text.slice(end, end + 2))) return undefined
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  const second = match[3] === undefined ? 0 : Number(match[3])
+  if (minute > 59 || second > 59 || hour > 24) return undefined
+  let meridiem: 'am' | 'pm' | undefined
+  meridiemAfter.lastIndex = end
+  const after = meridiemAfter.exec(text)
+  if (after) {
+    meridiem = after[1]?.toLowerCase() === 'a' ? 'am' : 'pm'
+    end += after[0].length
+  } else {
+    hoursAfter.lastIndex = end
+    const hours = hoursAfter.exec(text)
+    if (hours) end += hours[0].length
+  }
+  return build(text, at, end, hour, minute, second, meridiem)
+}
+
+function readMeridiemOnly(text: string, at: number): ClockTime | undefined {
+  for (const pattern of [colonMeridiem, hourMeridiem]) {
+    pattern.lastIndex = at
+    const match = pattern.exec(text)
+    if (!match) continue
+    const hour = Number(match[1])
+    if (hour < 1 || hour > 12) return undefined
+    const meridiem = match[2]?.toLowerCase() === 'a' ? 'am' : 'pm'
+    return build(text, at, at + match[0].length, hour, 0, 0, meridiem)
+  }
+  return undefined
+}
+
+function readMilitary(text: string, at: number): ClockTime | undefined {
+  militaryTime.lastIndex = at
+  const match = militaryTime.exec(text)
+  if (!match) return undefined
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  if (hour > 24 || minute > 59) return undefined
+  return build(text, at, at + match[0].length, hour, minute, 0, undefined)
+}
+
+function build(
+  text: string,
+  start: number,
+  end: number,
+  hourWritten: number,
+  minute: number,
+  second: number,
+  meridiem: 'am' | 'pm' | undefined
+): ClockTime | undefined {
+  let hour = hourWritten
+  // `13:20PM` is a 24-hour time with a stray PM; `12 AM` is midnight.
+  if (meridiem === 'pm' && hour < 12) hour += 12
+  else if (meridiem === 'am' && hour === 12) hour = 0
+  if (hour === 24) {
+    if (minute > 0 || second > 0) return undefined
+    hour = 0
+  }
+  const written = text.slice(start, end).trimEnd()
+  return {hour, minute, second, meridiem, text: written, start, end: start + written.length}
+}
+
+/** Minutes since midnight. */
+export function minutesOf(time: Pick<ClockTime, 'hour' | 'minute'>): number {
+  return time.hour * 60 + time.minute
+}
+
+/** Seconds since midnight. */
+export function secondsOf(time: Pick<ClockTime, 'hour' | 'minute' | 'second'>): number {
+  return time.hour * 3600 + time.minute * 60 + time.second
+}
+
+/**
+ * Every time of day in a line of prose (`at 3:17 PM`, `from 14:00`): only
+ * the unmistakable forms (with a colon or AM/PM), never `15.25` or `1400`.
+ */
+export function findClockTimes(text: string): ClockTime[] {
+  const found: ClockTime[] = []
+  const digits = /\d+/g
+  for (let match = digits.exec(text); match; match = digits.exec(text)) {
+    const time = readColonTime(text, match.index, {}) ?? readMeridiemOnly(text, match.index)
+    if (!time || (match.index > 0 && /[\p{L}\p{N}.:/-]/u.test(text.charAt(match.index - 1)))) continue
+    found.push(time)
+    digits.lastIndex = time.end
+  }
+  return found
+}

@@ -1,0 +1,218 @@
+/**
+ * What the rest of the document says about the timeline's date and zone:
+ * the Timeline heading (`Timeline (UTC)`), an intro line (`All times in
+ * PST, on February 5th 2019`), a table header (`Time (EAT)`), the summary
+ * and the lines before the first section (`From 2:00 PM to 4:30 PM PST on
+ * January 24, 2024`, `Duration: ...`, a dated title).
+ */
+import type {RootContent} from 'mdast'
+import type {Position} from 'unist'
+import type {SectionHeading} from '../headings.js'
+import type {SourceText} from '../lines.js'
+import type {Postmortem} from '../model.js'
+import type {Section} from '../sections.js'
+import {type ClockTime, findClockTimes, minutesOf} from './clock.js'
+import {type CalendarDate, daysBetween, findDates, withYear} from './dates.js'
+import {keepsLine, nextHeading} from './entries.js'
+import {linesOfHtml, linesOfParagraph, locate, nodeLine, type TextLine} from './text-lines.js'
+import {findZones, readZone, type Zone} from './zones.js'
+
+/** Where a fact about the timeline was stated. */
+export type FactSource = 'entry' | 'marker' | 'heading' | 'intro' | 'summary'
+
+/** A date stated in the document, and where. */
+export interface DateFact {
+  readonly date: CalendarDate
+  readonly source: FactSource
+  readonly position: Position | undefined
+}
+
+/** A timezone stated in the document, and where. */
+export interface ZoneFact {
+  readonly zone: Zone
+  readonly source: FactSource
+  readonly position: Position | undefined
+}
+
+/** The incident's window as the summary states it (`from 22:00 to 01:30`). */
+export interface IncidentWindow {
+  /** Minutes from its start to its end. */
+  readonly minutes: number
+  /** It ends on a later day than it starts. */
+  readonly crossesMidnight: boolean
+}
+
+/** The date and zone that apply to entries that do not state their own. */
+export interface TimelineContext {
+  readonly date: DateFact | undefined
+  readonly zone: ZoneFact | undefined
+  /** Every zone the heading, intro lines and summary state, in that order. */
+  readonly zones: readonly ZoneFact[]
+  readonly window: IncidentWindow | undefined
+}
+
+const longestIntroWords = 12
+const labelled = /^\W{0,4}(?:duration|date|start|end|when|time|incident (?:time|date|start|end)|outage)\b/i
+
+/** Lines of text of any node, for reading facts from them. */
+export function textLinesOf(node: RootContent, source: SourceText | undefined): TextLine[] {
+  switch (node.type) {
+    case 'paragraph':
+      return linesOfParagraph(node, source)
+    case 'html':
+      return linesOfHtml(node, source)
+    case 'heading':
+      return [nodeLine(node, source)]
+    case 'list':
+      return node.children.flatMap((item) => item.children.flatMap((child) => textLinesOf(child, source)))
+    case 'table':
+      return node.children.flatMap((row) => row.children.map((cell) => nodeLine(cell, source)))
+    case 'blockquote':
+      return node.children.flatMap((child) => textLinesOf(child, source))
+    default:
+      return []
+  }
+}
+
+/**
+ * The lines that may state the incident's date and zone: the summary, the
+ * document's opening and titles, and labelled lines (`Duration: ...`)
+ * before the timeline. In a file that holds two postmortems, only those of
+ * the timeline's own postmortem (after the timeline before it).
+ */
+export function summaryLines(postmortem: Postmortem, timeline: Section): TextLine[] {
+  const {tree, source} = postmortem
+  const timelines = postmortem.sectionsOf('timeline')
+  const previous = timelines[timelines.indexOf(timeline) - 1]
+  const next = timelines[timelines.indexOf(timeline) + 1]
+  const from = previous ? previous.heading.index : -1
+  const to = next ? next.heading.index : tree.children.length
+  const firstSection = postmortem.sections[0]?.heading.index ?? tree.children.length
+  // The summaries of this postmortem, else the nearest one before, else those after.
+  const all = postmortem.sectionsOf('summary')
+  const preceding = all.filter((section) => section.heading.index <= timeline.heading.index)
+  const own = preceding.filter((section) => section.heading.index > from)
+  const nearest = preceding.slice(-1)
+  const after = all.filter((section) => section.heading.index > timeline.heading.index && section.heading.index < to)
+  const chosen = own.length > 0 ? own : nearest.length > 0 ? nearest : after
+  const summaryNodes = new Map<RootContent, Section>()
+  for (const section of chosen) {
+    // A summary headed inside a paragraph or an HTML block goes on in it.
+    if (section.heading.node.type !== 'heading') summaryNodes.set(section.heading.node, section)
+    for (const node of section.nodes) summaryNodes.set(node, section)
+  }
+  const lines: TextLine[] = []
+  tree.children.forEach((node, index) => {
+    const summary = summaryNodes.get(node)
+    const ahead =
+      index > from &&
+      (index < timeline.heading.index || (index === timeline.heading.index && timeline.heading.line > 0))
+    if (!summary && !ahead) return
+    const end = summary ? nextHeading(summary, postmortem) : undefined
+    const title = node.type === 'heading' && node.depth === 1
+    for (const line of textLinesOf(node, source)) {
+      if (summary) {
+        if (keepsLine(line.node, line.index, summary.heading, end)) lines.push(line)
+      } else if (index < firstSection || title || labelled.test(line.text)) {
+        if (node !== timeline.heading.node || line.index < timeline.heading.line) lines.push(line)
+      }
+    }
+  })
+  return lines
+}
+
+/** Read the context of a timeline from its heading, intro lines and the summary. */
+export function readContext(
+  headingLine: TextLine | undefined,
+  introLines: readonly TextLine[],
+  summary: readonly TextLine[]
+): TimelineContext {
+  const zones: ZoneFact[] = []
+  const dates: DateFact[] = []
+  if (headingLine) {
+    for (const zone of findZones(headingLine.text, true)) zones.push(fact(zone, 'heading', headingLine))
+    for (const date of findDates(headingLine.text)) dates.push(dateFact(date, 'heading', headingLine))
+  }
+  for (const line of introLines) {
+    const short = line.text.split(/\s+/).length <= longestIntroWords
+    const found = [...timedZones(line.text)]
+    for (const zone of findZones(line.text, short)) {
+      if (!found.some((item) => item.start === zone.start)) found.push(zone)
+    }
+    found.sort((a, b) => a.start - b.start)
+    for (const zone of found) zones.push(fact(zone, 'intro', line))
+    for (const date of findDates(line.text)) dates.push(dateFact(date, 'intro', line))
+  }
+  const stamps: Array<{time: ClockTime; date: CalendarDate | undefined}> = []
+  for (const line of summary) {
+    const lineDates = findDates(line.text)
+    for (const date of lineDates) dates.push(dateFact(date, 'summary', line))
+    const times = findClockTimes(line.text)
+    const inLine: Zone[] = []
+    for (const time of times) {
+      const zone = readZone(line.text, time.end, {afterTime: true})
+      if (zone) inLine.push(zone)
+      // A time's date: the last one before it on the line, else the first after.
+      const date =
+        lineDates.filter((item) => item.end <= time.start).at(-1) ?? lineDates.find((item) => item.start >= time.end)
+      stamps.push({time, date})
+    }
+    for (const zone of findZones(line.text, false)) {
+      if (!inLine.some((item) => item.start === zone.start)) inLine.push(zone)
+    }
+    inLine.sort((a, b) => a.start - b.start)
+    for (const zone of inLine) zones.push(fact(zone, 'summary', line))
+  }
+  const date = incidentDate(dates)
+  return {date, zone: zones[0], zones, window: incidentWindow(stamps, date?.date)}
+}
+
+/** Zones right after a time on a line (`14:00 PST`, `7:30 pm (CST)`). */
+function timedZones(text: string): Zone[] {
+  const zones: Zone[] = []
+  for (const time of findClockTimes(text)) {
+    const zone = readZone(text, time.end, {afterTime: true})
+    if (zone) zones.push(zone)
+  }
+  return zones
+}
+
+/** The first date stated, with a year from a later one when it has none. */
+function incidentDate(dates: readonly DateFact[]): DateFact | undefined {
+  const first = dates[0]
+  if (!first || first.date.year !== undefined) return first
+  const year = dates.find((item) => item.date.year !== undefined)?.date.year
+  return {...first, date: withYear(first.date, year)}
+}
+
+/** The window from the first two times of the summary, when they are there. */
+function incidentWindow(
+  stamps: ReadonlyArray<{time: ClockTime; date: CalendarDate | undefined}>,
+  fallback: CalendarDate | undefined
+): IncidentWindow | undefined {
+  const [start, end] = stamps
+  if (!start || !end) return undefined
+  let days = 0
+  const startDate = start.date ?? fallback
+  const endDate = end.date ?? startDate
+  if (startDate && endDate && startDate !== endDate) days = daysBetween(startDate, withYear(endDate, startDate.year))
+  let minutes = days * 1440 + minutesOf(end.time) - minutesOf(start.time)
+  if (minutes < 0 && days === 0) minutes += 1440
+  if (minutes <= 0) return undefined
+  return {minutes, crossesMidnight: days > 0 || minutesOf(end.time) < minutesOf(start.time)}
+}
+
+function fact(zone: Zone, source: FactSource, line: TextLine): ZoneFact {
+  return {zone, source, position: locate(line, zone.start, zone.end)}
+}
+
+function dateFact(date: CalendarDate, source: FactSource, line: TextLine): DateFact {
+  return {date, source, position: locate(line, date.start, date.end)}
+}
+
+/** The heading of a section as a line of text. */
+export function headingTextLine(heading: SectionHeading, source: SourceText | undefined): TextLine | undefined {
+  if (heading.node.type === 'heading') return nodeLine(heading.node, source)
+  const lines = heading.node.type === 'code' ? linesOfHtml(heading.node, source) : textLinesOf(heading.node, source)
+  return lines.find((line) => line.index === heading.line)
+}

@@ -1,0 +1,235 @@
+/**
+ * Read the lines of a timeline section: which are entries (list items,
+ * table rows, paragraph lines, headings, HTML lines), which are date or day
+ * markers, and which are other text (an intro line, an entry's next line).
+ */
+import type {Code, List, ListItem, Paragraph, RootContent, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Node} from 'unist'
+import type {SectionHeading} from '../headings.js'
+import type {SourceText} from '../lines.js'
+import type {Postmortem} from '../model.js'
+import type {Section} from '../sections.js'
+import {type CalendarDate, readDate} from './dates.js'
+import {readStamp, type Stamp} from './stamp.js'
+import {linesOfHtml, linesOfParagraph, nodeLine, type TextLine} from './text-lines.js'
+
+/** What an entry is written as. */
+export type TimelineEntryKind = 'list-item' | 'table-row' | 'paragraph' | 'heading' | 'html'
+
+/** A line of the timeline, classified. */
+export type TimelineLine =
+  | {
+      readonly type: 'entry'
+      readonly kind: TimelineEntryKind
+      readonly node: Node
+      readonly line: TextLine
+      /** Undefined for an entry without a time or date (a list item or row). */
+      readonly stamp: Stamp | undefined
+      text: string
+      /** A date from a separate `Date` column of a table. */
+      readonly columnDate: {readonly date: CalendarDate; readonly line: TextLine} | undefined
+    }
+  | {readonly type: 'marker'; readonly node: Node; readonly line: TextLine; readonly stamp: Stamp}
+  | {
+      readonly type: 'text'
+      readonly line: TextLine
+      /** The line goes on the entry before it. */
+      readonly continues: boolean
+    }
+
+type EntryLine = Extract<TimelineLine, {type: 'entry'}>
+
+/** The lines of a section between its heading and the next section. */
+export function readTimelineLines(section: Section, postmortem: Postmortem): TimelineLine[] {
+  const reader = new Reader(postmortem.source, section.heading, nextHeading(section, postmortem))
+  const nodes: readonly RootContent[] =
+    section.nodes.includes(section.heading.node) || section.heading.node.type === 'heading'
+      ? section.nodes
+      : [section.heading.node, ...section.nodes]
+  for (const node of nodes) reader.node(node)
+  return reader.lines
+}
+
+/** The heading that ends a section, found the way `findSections` does. */
+export function nextHeading(section: Section, postmortem: Postmortem): SectionHeading | undefined {
+  const at = postmortem.headings.indexOf(section.heading)
+  if (at === -1) return undefined
+  return postmortem.headings.slice(at + 1).find((item) => item.ids.length > 0 || item.level <= section.heading.level)
+}
+
+/** Which lines of a node belong to the section (a paragraph may hold the heading or the next one). */
+export function keepsLine(
+  node: Node,
+  index: number,
+  heading: SectionHeading,
+  next: SectionHeading | undefined
+): boolean {
+  if (node === heading.node && index <= heading.line && heading.node.type !== 'heading') return false
+  if (next && node === next.node && index >= next.line) return false
+  return true
+}
+
+class Reader {
+  readonly lines: TimelineLine[] = []
+  private current: EntryLine | undefined
+
+  constructor(
+    private readonly source: SourceText | undefined,
+    private readonly heading: SectionHeading,
+    private readonly next: SectionHeading | undefined
+  ) {}
+
+  node(node: RootContent): void {
+    this.current = undefined
+    switch (node.type) {
+      case 'paragraph':
+        this.textLines(linesOfParagraph(node, this.source), 'paragraph')
+        break
+      case 'html':
+        this.textLines(linesOfHtml(node, this.source), 'html')
+        break
+      case 'code':
+        // Text indented by a writer becomes code to Markdown, not to them.
+        if (this.indented(node)) this.textLines(linesOfHtml(node, this.source), 'paragraph')
+        break
+      case 'heading': {
+        const line = nodeLine(node, this.source)
+        if (!this.classify(line, node, 'heading', false)) this.lines.push({type: 'text', line, continues: false})
+        this.current = undefined
+        break
+      }
+      case 'list':
+        this.list(node, true)
+        break
+      case 'table':
+        this.table(node)
+        break
+      default:
+        // Quotes (chat logs), breaks, images and definitions are not entries.
+        break
+    }
+  }
+
+  private textLines(lines: readonly TextLine[], kind: TimelineEntryKind): void {
+    for (const line of lines) {
+      if (!keepsLine(line.node, line.index, this.heading, this.next) || line.text.trim() === '') continue
+      if (this.classify(line, line.node, kind, false)) continue
+      this.text(line)
+    }
+  }
+
+  /** A line of text: the next line of the current entry, or text of its own. */
+  private text(line: TextLine): void {
+    if (this.current) this.current.text = `${this.current.text} ${line.text.trim()}`.trim()
+    this.lines.push({type: 'text', line, continues: this.current !== undefined})
+  }
+
+  /** Push an entry or a marker when a stamp leads the line; say whether it did. */
+  private classify(line: TextLine, node: Node, kind: TimelineEntryKind, item: boolean): boolean {
+    const stamp = readStamp(line.text)
+    if (!stamp) {
+      if (!item) return false
+      this.entry(node, line, kind, undefined, line.text.trim())
+      return true
+    }
+    const rest = line.text.slice(stamp.rest).trim()
+    if (!stamp.time && !stamp.unknown && !/\p{L}/u.test(rest)) {
+      this.lines.push({type: 'marker', node, line, stamp})
+      this.current = undefined
+      return true
+    }
+    this.entry(node, line, kind, stamp, rest)
+    return true
+  }
+
+  private entry(node: Node, line: TextLine, kind: TimelineEntryKind, stamp: Stamp | undefined, text: string): void {
+    const entry: EntryLine = {type: 'entry', kind, node, line, stamp, text, columnDate: undefined}
+    this.lines.push(entry)
+    this.current = entry
+  }
+
+  private list(list: List, top: boolean): void {
+    for (const item of list.children) this.item(item, top)
+  }
+
+  private item(item: ListItem, top: boolean): void {
+    this.current = undefined
+    let first = true
+    for (const child of item.children) {
+      if (child.type === 'list') {
+        this.list(child, false)
+        this.current = undefined
+      } else if (child.type === 'paragraph' || child.type === 'heading' || child.type === 'html') {
+        const lines =
+          child.type === 'paragraph'
+            ? linesOfParagraph(child as Paragraph, this.source)
+            : [nodeLine(child, this.source)]
+        for (const line of lines) {
+          if (line.text.trim() === '') continue
+          // The item's first line is an entry even without a time, at the top level.
+          if (this.classify(line, item, 'list-item', first && top)) {
+            first = false
+            continue
+          }
+          first = false
+          this.text(line)
+        }
+      }
+    }
+  }
+
+  private table(table: Table): void {
+    const [head, ...body] = table.children
+    if (!head) return
+    const headers = head.children.map((cell) => toString(cell))
+    const dateColumn = headers.findIndex((text) => /\b(?:date|day)\b/i.test(text))
+    let timeColumn = headers.findIndex((text) => /\b(?:time|when)/i.test(text))
+    if (timeColumn === -1) timeColumn = dateColumn
+    if (timeColumn === -1) timeColumn = stampedColumn(table)
+    if (timeColumn === -1) return
+    const header = head.children[timeColumn]
+    // `Time (UTC)`: the header says the zone, as an intro line would.
+    if (header) this.lines.push({type: 'text', line: nodeLine(header, this.source), continues: false})
+    for (const row of body) {
+      const cells = row.children.map((cell) => toString(cell).trim())
+      if (cells.every((cell) => cell === '')) continue
+      const cell = row.children[timeColumn]
+      if (!cell) continue
+      const line = nodeLine(cell, this.source)
+      const stamp = readStamp(line.text)
+      const text = cells.filter((_, index) => index !== timeColumn && index !== dateColumn).join(' | ')
+      let columnDate: EntryLine['columnDate']
+      const dateCell = dateColumn === timeColumn ? undefined : row.children[dateColumn]
+      if (dateCell && !stamp?.date) {
+        const dateLine = nodeLine(dateCell, this.source)
+        const date = readStamp(dateLine.text)?.date ?? readDate(dateLine.text.trim(), 0)
+        if (date) columnDate = {date, line: dateLine}
+      }
+      this.lines.push({type: 'entry', kind: 'table-row', node: row, line, stamp, text, columnDate})
+    }
+    this.current = undefined
+  }
+
+  /** Code indented by four spaces or a tab, not fenced. */
+  private indented(node: Code): boolean {
+    const start = node.position?.start
+    if (!start || !this.source || node.lang) return false
+    const first = this.source.lines[start.line - 1] ?? ''
+    return !/^\s*(?:```|~~~)/.test(first)
+  }
+}
+
+/** The column most of whose cells start with a time, when no header names one. */
+function stampedColumn(table: Table): number {
+  const body = table.children.slice(1)
+  const width = Math.max(0, ...table.children.map((row) => row.children.length))
+  for (let column = 0; column < width; column++) {
+    const stamped = body.filter((row) => {
+      const cell = row.children[column]
+      return cell !== undefined && readStamp(toString(cell))?.time !== undefined
+    }).length
+    if (stamped > 0 && stamped * 2 >= body.length) return column
+  }
+  return -1
+}

@@ -1,0 +1,394 @@
+/**
+ * The timeline of a postmortem: its entries with their times, dates and
+ * zones, computed once per `Postmortem` and shared by the rules.
+ */
+import {TZDate, tzOffset} from '@date-fns/tz'
+import type {Node, Position} from 'unist'
+import type {Postmortem} from '../model.js'
+import type {Section} from '../sections.js'
+import {type ClockTime, findClockTimes, secondsOf} from './clock.js'
+import {
+  type DateFact,
+  headingTextLine,
+  type IncidentWindow,
+  readContext,
+  summaryLines,
+  type TimelineContext,
+  type ZoneFact
+} from './context.js'
+import {type CalendarDate, daysBetween, nextDay, withYear} from './dates.js'
+import {readTimelineLines, type TimelineEntryKind, type TimelineLine} from './entries.js'
+import type {Stamp} from './stamp.js'
+import {locate, type TextLine} from './text-lines.js'
+import {readZone, sameZone} from './zones.js'
+
+export type {ClockTime} from './clock.js'
+export {findClockTimes, minutesOf, readClockTime} from './clock.js'
+export type {DateFact, FactSource, IncidentWindow, TimelineContext, ZoneFact} from './context.js'
+export type {CalendarDate} from './dates.js'
+export {findDates, isoDate, longDate, readDate} from './dates.js'
+export type {TimelineEntryKind} from './entries.js'
+export {readStamp, type Stamp} from './stamp.js'
+export {
+  expectedZoneName,
+  findZones,
+  readZone,
+  sameZone,
+  type WallTime,
+  type Zone,
+  type ZoneReading,
+  zoneLabel
+} from './zones.js'
+
+/** One entry of a timeline. */
+export interface TimelineEntry {
+  readonly kind: TimelineEntryKind
+  /** The list item, table row, paragraph, heading or HTML node. */
+  readonly node: Node
+  /** The entry's words, after its stamp. */
+  readonly text: string
+  /** The wall time, when the entry has one. */
+  readonly time: ClockTime | undefined
+  /** A time the writer marked unknown (`[???]`). */
+  readonly unknownTime: boolean
+  /** The end of a range (`8:20 - 8:24`). */
+  readonly endTime: ClockTime | undefined
+  /** The time as written, through its zone (`10:05 AM UTC`), when there is one. */
+  readonly timeText: string | undefined
+  /** Where `timeText` is (or the date, for an entry with only a date). */
+  readonly position: Position | undefined
+  /** A time without AM/PM in a 12-hour timeline, read as PM (`1:00` after `12:15`). */
+  readonly afternoon: boolean
+  /** The date written on the entry (or in its row's date column). */
+  readonly ownDate: DateFact | undefined
+  /** The date the entry falls on, when known: its own, a marker's, the incident's, or the next day after midnight. */
+  readonly date: CalendarDate | undefined
+  /** The zone written on the entry. */
+  readonly ownZone: ZoneFact | undefined
+  /** The zone that applies: its own, or the one the heading, an intro line or the summary states. */
+  readonly zone: ZoneFact | undefined
+  /** Day of the entry, counted from an arbitrary origin: equal days are the same day. */
+  readonly day: number
+  /** Seconds since midnight (after AM/PM), when there is a time. */
+  readonly seconds: number | undefined
+  /** The moment, when the time, date (with year) and zone are known. */
+  readonly instant: Date | undefined
+}
+
+/** A line that only sets the date of the entries after it (`2019-01-22`, `Day 2`, `### Mar 6`). */
+export interface DateMarker {
+  readonly node: Node
+  readonly date: CalendarDate | undefined
+  /** `Day 2`: 2. */
+  readonly dayNumber: number | undefined
+  readonly position: Position | undefined
+}
+
+/** A time inside the text of the timeline that does not lead an entry (`... at 3:17 PM`). */
+export interface TimeMention {
+  readonly time: ClockTime
+  readonly zone: ZoneFact | undefined
+  readonly position: Position | undefined
+}
+
+/** One timeline section and what it holds. */
+export interface TimelineSection {
+  readonly section: Section
+  /** Every entry, with or without a time, in document order. */
+  readonly entries: readonly TimelineEntry[]
+  /** The entries with a known time, in document order. */
+  readonly timed: readonly TimelineEntry[]
+  readonly markers: readonly DateMarker[]
+  readonly mentions: readonly TimeMention[]
+  readonly context: TimelineContext
+}
+
+/** Every timeline of a postmortem (a file may hold two postmortems). */
+export interface Timeline {
+  readonly sections: readonly TimelineSection[]
+}
+
+const cache = new WeakMap<Postmortem, Timeline>()
+
+/** The timeline of a postmortem, computed once and shared by every rule that asks. */
+export function getTimeline(postmortem: Postmortem): Timeline {
+  let timeline = cache.get(postmortem)
+  if (!timeline) {
+    timeline = {sections: postmortem.sectionsOf('timeline').map((section) => readSection(section, postmortem))}
+    cache.set(postmortem, timeline)
+  }
+  return timeline
+}
+
+/**
+ * How many seconds `b` comes after `a` (negative: before), comparing moments
+ * when the two are in different zones and wall clocks otherwise; undefined
+ * when one has no time.
+ */
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number | undefined {
+  if (a.seconds === undefined || b.seconds === undefined) return undefined
+  return difference(
+    {day: a.day, seconds: a.seconds, date: a.date, zone: a.zone},
+    {day: b.day, seconds: b.seconds, date: b.date, zone: b.zone}
+  )
+}
+
+interface Placed {
+  readonly day: number
+  readonly seconds: number
+  readonly date: CalendarDate | undefined
+  readonly zone: ZoneFact | undefined
+}
+
+/** The longest jump forward over midnight read as the next day, without a window saying more. */
+const plausibleNight = 12 * 3600
+const secondsPerDay = 86_400
+const noon = 12 * 3600
+const epoch: CalendarDate = {year: 2000, month: 1, day: 1, alternative: undefined, text: '', start: 0, end: 0}
+
+function readSection(section: Section, postmortem: Postmortem): TimelineSection {
+  const lines = readTimelineLines(section, postmortem)
+  const firstEntry = lines.findIndex((line) => line.type !== 'text')
+  const intro = lines
+    .slice(0, firstEntry === -1 ? lines.length : firstEntry)
+    .flatMap((line) => (line.type === 'text' ? [line.line] : []))
+  const context = readContext(
+    headingTextLine(section.heading, postmortem.source),
+    intro,
+    summaryLines(postmortem, section)
+  )
+  const placer = new Placer(context, twelveHourClock(lines))
+  const entries: TimelineEntry[] = []
+  const markers: DateMarker[] = []
+  const mentions: TimeMention[] = []
+  for (const line of lines) {
+    if (line.type === 'marker') markers.push(placer.marker(line))
+    else if (line.type === 'entry') {
+      entries.push(placer.entry(line))
+      if (line.stamp) mentions.push(...mentionsIn(line.line, line.stamp.rest))
+    } else mentions.push(...mentionsIn(line.line, 0))
+  }
+  return {section, entries, timed: entries.filter((entry) => entry.time !== undefined), markers, mentions, context}
+}
+
+/** Places entries on days: dates written, markers, and midnight crossings. */
+class Placer {
+  private running: CalendarDate | undefined
+  private runningDay: number
+  /** A date was written since the last timed entry: no midnight crossing to guess. */
+  private dated = false
+  private previous: Placed | undefined
+  private readonly night: number
+
+  constructor(
+    private readonly context: TimelineContext,
+    private readonly twelveHour: boolean
+  ) {
+    this.running = context.date?.date
+    this.runningDay = this.running ? dayNumber(this.running) : 0
+    this.night = nightLimit(context.window)
+  }
+
+  marker(line: Extract<TimelineLine, {type: 'marker'}>): DateMarker {
+    this.setDate(line.stamp)
+    return {
+      node: line.node,
+      date: line.stamp.date ? this.running : undefined,
+      dayNumber: line.stamp.dayNumber,
+      position: locate(line.line, line.stamp.start, line.stamp.end)
+    }
+  }
+
+  entry(line: Extract<TimelineLine, {type: 'entry'}>): TimelineEntry {
+    const stamp = line.stamp
+    const written = stamp?.date ?? line.columnDate?.date
+    const dateLine = stamp?.date ? line.line : line.columnDate?.line
+    let ownDate: DateFact | undefined
+    if (written && dateLine) {
+      const date = withYear(written, this.running?.year ?? this.context.date?.date.year)
+      ownDate = {date, source: 'entry', position: locate(dateLine, written.start, written.end)}
+    }
+    if (stamp) this.setDate(stamp, ownDate?.date)
+    else if (ownDate) this.setOwnDate(ownDate.date)
+    const ownZone: ZoneFact | undefined = stamp?.zone
+      ? {zone: stamp.zone, source: 'entry', position: locate(line.line, stamp.zone.start, stamp.zone.end)}
+      : undefined
+    const zone = ownZone ?? this.context.zone
+    const time = stamp?.time
+    let date = this.running
+    let day = this.runningDay
+    let seconds = time ? secondsOf(time) : undefined
+    let afternoon = false
+    if (time && seconds !== undefined) {
+      const previous = this.previous
+      if (previous && !this.dated) {
+        const here = {day, seconds, date, zone}
+        // `12:30` then `1:00` on a 12-hour clock: the afternoon, when that is
+        // the shorter way forward.
+        const back = -difference(previous, here)
+        if (this.twelveHour && time.hour >= 1 && time.hour < 12 && previous.seconds >= noon && back > 0) {
+          const later = {...here, seconds: seconds + noon}
+          const forward = difference(previous, later)
+          if (forward >= 0 && forward < back) {
+            seconds = later.seconds
+            afternoon = true
+          }
+        }
+        const delta = difference(previous, {day, seconds, date, zone})
+        if (delta < 0 && delta + secondsPerDay <= this.night) {
+          day += 1
+          date = date ? nextDay(date) : undefined
+          this.running = date
+          this.runningDay = day
+        }
+      }
+      this.previous = {day, seconds, date, zone}
+      this.dated = false
+    }
+    return entryOf({
+      kind: line.kind,
+      node: line.node,
+      text: line.text,
+      time: time && afternoon ? {...time, hour: time.hour + 12} : time,
+      unknownTime: stamp?.unknown ?? false,
+      endTime: stamp?.endTime,
+      timeText: stamp?.time ? tidy(line.line.text.slice(stamp.start, stamp.end)) : undefined,
+      position: stamp ? locate(line.line, stamp.start, stamp.end) : line.line.position,
+      afternoon,
+      ownDate,
+      date,
+      ownZone,
+      zone,
+      day,
+      seconds
+    })
+  }
+
+  /** A marker or an entry's own date (or `Day 2`) moves the running date. */
+  private setDate(stamp: Stamp, own?: CalendarDate): void {
+    const base = this.context.date?.date
+    if (stamp.date || own) {
+      this.setOwnDate(own ?? withYear(stamp.date as CalendarDate, this.running?.year ?? base?.year))
+    } else if (stamp.dayNumber !== undefined) {
+      this.running = base ? nextDay(base, stamp.dayNumber - 1) : undefined
+      this.runningDay = this.running ? dayNumber(this.running) : stamp.dayNumber - 1
+      this.dated = true
+    }
+  }
+
+  private setOwnDate(date: CalendarDate): void {
+    this.running = date
+    this.runningDay = dayNumber(date)
+    this.dated = true
+  }
+}
+
+type EntryFields = Omit<TimelineEntry, 'instant'>
+
+/** An entry whose moment is computed when first asked for. */
+class Entry implements TimelineEntry {
+  readonly kind!: TimelineEntryKind
+  readonly node!: Node
+  readonly text!: string
+  readonly time!: ClockTime | undefined
+  readonly unknownTime!: boolean
+  readonly endTime!: ClockTime | undefined
+  readonly timeText!: string | undefined
+  readonly position!: Position | undefined
+  readonly afternoon!: boolean
+  readonly ownDate!: DateFact | undefined
+  readonly date!: CalendarDate | undefined
+  readonly ownZone!: ZoneFact | undefined
+  readonly zone!: ZoneFact | undefined
+  readonly day!: number
+  readonly seconds!: number | undefined
+  #instant: Date | undefined | null = null
+
+  constructor(fields: EntryFields) {
+    Object.assign(this, fields)
+  }
+
+  get instant(): Date | undefined {
+    if (this.#instant === null) this.#instant = instantOf(this)
+    return this.#instant
+  }
+}
+
+function entryOf(fields: EntryFields): TimelineEntry {
+  return new Entry(fields)
+}
+
+function instantOf(entry: EntryFields): Date | undefined {
+  const {time, date, zone} = entry
+  if (!time || !date || date.year === undefined || !zone) return undefined
+  return new TZDate(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, zone.zone.timeZone)
+}
+
+/** Seconds from `a` to `b`: moments when their zones differ, wall clocks otherwise. */
+function difference(a: Placed, b: Placed): number {
+  const wall = (b.day - a.day) * secondsPerDay + b.seconds - a.seconds
+  if (!a.zone || !b.zone || sameZone(a.zone.zone, b.zone.zone, a.date?.year ?? b.date?.year)) return wall
+  return wall - (offsetSeconds(b) - offsetSeconds(a))
+}
+
+function offsetSeconds(placed: Placed): number {
+  const zone = placed.zone?.zone
+  if (!zone) return 0
+  if (zone.offset !== undefined) return zone.offset * 60
+  const date = placed.date
+  const at = new TZDate(date?.year ?? 2024, (date?.month ?? 1) - 1, date?.day ?? 15, 12, 0, 0, 'UTC')
+  return tzOffset(zone.timeZone, at) * 60
+}
+
+function dayNumber(date: CalendarDate): number {
+  const key = `${date.year ?? ''}-${date.month}-${date.day}`
+  let day = dayNumbers.get(key)
+  if (day === undefined) {
+    day = daysBetween(epoch, date)
+    dayNumbers.set(key, day)
+  }
+  return day
+}
+
+/** Day numbers of the dates seen: a timeline has few dates and many entries. */
+const dayNumbers = new Map<string, number>()
+
+/** A window that crosses midnight makes a longer jump over it plausible. */
+function nightLimit(window: IncidentWindow | undefined): number {
+  if (!window?.crossesMidnight) return plausibleNight
+  return Math.max(plausibleNight, Math.min(window.minutes * 60, secondsPerDay))
+}
+
+/**
+ * A timeline written on a 12-hour clock without AM/PM (`11:30`, `12:15`,
+ * `1:00`): no AM/PM anywhere, no hour past 12, no `00:` or `09:` hours.
+ */
+function twelveHourClock(lines: readonly TimelineLine[]): boolean {
+  let times = 0
+  for (const line of lines) {
+    const time = line.type === 'entry' ? line.stamp?.time : undefined
+    if (!time) continue
+    times++
+    if (time.meridiem || time.hour > 12 || time.hour === 0 || time.text.startsWith('0')) return false
+  }
+  return times > 1
+}
+
+/** Times in the text of a line after `from` (prose that mentions a time). */
+function mentionsIn(line: TextLine, from: number): TimeMention[] {
+  const text = line.text.slice(from)
+  return findClockTimes(text).map((time) => {
+    const zone = readZone(text, time.end, {afterTime: true})
+    return {
+      time: {...time, start: time.start + from, end: time.end + from},
+      zone: zone
+        ? {zone, source: 'entry' as const, position: locate(line, zone.start + from, zone.end + from)}
+        : undefined,
+      position: locate(line, time.start + from, time.end + from)
+    }
+  })
+}
+
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

@@ -1,0 +1,156 @@
+/**
+ * The stamp that leads a timeline entry: `14:00 PST:`, `**10:05 AM**:`,
+ * `[08:47]`, `2024-03-05 10:30`, `Mar 5, 10:30 UTC —`, `March 5th at 10:30`,
+ * `13:15 PST 29 april 2022 -`, `8:20 - 8:24`, `[???]`, or a date or day
+ * marker alone (`2019-01-22`, `Day 2`).
+ */
+import {type ClockTime, readClockTime} from './clock.js'
+import {type CalendarDate, readDate, readDayMarker, skipWeekday} from './dates.js'
+import {readZone, type Zone} from './zones.js'
+
+/** What leads a line of the timeline. */
+export interface Stamp {
+  readonly date: CalendarDate | undefined
+  readonly time: ClockTime | undefined
+  /** `[???]`, `??:??`: a time the writer did not know. */
+  readonly unknown: boolean
+  /** The end of a range (`8:20 - 8:24`). */
+  readonly endTime: ClockTime | undefined
+  readonly zone: Zone | undefined
+  /** `Day 2`: the day's number. */
+  readonly dayNumber: number | undefined
+  /** Offsets of the time through its zone (or of the date or marker when there is no time). */
+  readonly start: number
+  readonly end: number
+  /** Where the entry's own words start. */
+  readonly rest: number
+}
+
+const leadWords = /(?:at|around|about|approx(?:imately)?\.?|by|on|from|since|circa|ca\.|~) {1,3}/iy
+const shortcode = /:[a-z0-9_+-]{1,40}:/y
+const numbering = /\d{1,3}[.)](?: |(?=\d{1,2}:\d{2}))/y
+const decoration = /[\s>*+•·▪‣◦►▶→\-–—~≈#|([{`'"“”_]/u
+const pictograph = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/u
+const unknownTime = /(?:\?{2,}(?::\?{2,})?|[?Xx]{2}:[?Xx]{2})/y
+const afterDate = / {0,6}(?:,|at|@|T|-|–|—|\|)? {0,6}/iy
+const rangeJoin = / {0,3}(?:-|–|—|to|~|until|till) {0,3}/iy
+const beforeLateDate = / {0,3}(?:,|on|-)? {0,3}/iy
+const afterMarker = / {0,3}[-–—,:(]? {0,3}/y
+const separators = /[ \t:\-–—|,;.>~=)\]*_!]/
+const longestPrefix = 40
+
+/** Read the stamp that leads `text`, or nothing when no time or date leads it. */
+export function readStamp(text: string): Stamp | undefined {
+  let at = skipPrefix(text)
+  let dayNumber: number | undefined
+  const marker = readDayMarker(text, at)
+  const start = at
+  if (marker) {
+    dayNumber = marker.day
+    at = follow(afterMarker, text, marker.end)
+  }
+  let date = readDate(text, skipWeekday(text, at))
+  if (date) at = follow(afterDate, text, date.end)
+  const time = readClockTime(text, at, {dot: true, anchored: true})
+  if (!time) {
+    unknownTime.lastIndex = at
+    const unknown = unknownTime.exec(text)
+    if (unknown) return finish(text, date, undefined, true, undefined, undefined, dayNumber, at, at + unknown[0].length)
+    if (date) return finish(text, date, undefined, false, undefined, undefined, dayNumber, date.start, date.end)
+    if (marker) return finish(text, undefined, undefined, false, undefined, undefined, dayNumber, start, marker.end)
+    return undefined
+  }
+  let end = time.end
+  let zone = readZone(text, end, {afterTime: true, seconds: time.second > 0 || /:\d{2}:\d{2}/.test(time.text)})
+  if (zone) end = closing(text, time.end, zone)
+  let endTime: ClockTime | undefined
+  const join = follow(rangeJoin, text, end)
+  if (join > end) {
+    endTime = readClockTime(text, join)
+    if (endTime) {
+      end = endTime.end
+      const endZone = readZone(text, end, {afterTime: true})
+      if (endZone) {
+        zone ??= endZone
+        end = closing(text, endTime.end, endZone)
+      }
+    }
+  }
+  // `15.25` counts only when something says it is a time.
+  if (time.text.includes('.') && !time.text.includes(':') && !zone && !time.meridiem) {
+    if (!/^ {0,3}[-–—:|]/.test(text.slice(end))) return undefined
+  }
+  if (!date) {
+    const late = readDate(text, follow(beforeLateDate, text, end))
+    if (late) {
+      date = late
+      zone ??= readZone(text, late.end)
+    }
+  }
+  return finish(text, date, time, false, endTime, zone, dayNumber, time.start, end)
+}
+
+function finish(
+  text: string,
+  date: CalendarDate | undefined,
+  time: ClockTime | undefined,
+  unknown: boolean,
+  endTime: ClockTime | undefined,
+  zone: Zone | undefined,
+  dayNumber: number | undefined,
+  start: number,
+  end: number
+): Stamp | undefined {
+  let rest = Math.max(end, date?.end ?? 0, zone?.end ?? 0)
+  const next = text.charAt(rest)
+  // `10:30abc` is not a stamp; `10:30 -`, `10:30:`, `[10:30]` are.
+  if (next !== '' && !separators.test(next) && !pictograph.test(next)) return undefined
+  while (rest < text.length && separators.test(text.charAt(rest))) rest++
+  return {date, time, unknown, endTime, zone, dayNumber, start, end, rest}
+}
+
+/** The end of a zone, with its closing bracket when it is in brackets (`10:15 AM (UTC)`). */
+function closing(text: string, from: number, zone: Zone): number {
+  const close = /[([]/.test(text.slice(from, zone.start)) ? /^ ?[)\]]/.exec(text.slice(zone.end)) : null
+  return zone.end + (close?.[0].length ?? 0)
+}
+
+/** Skip list marks, emphasis, brackets, emoji, shortcodes and `At` before a stamp. */
+function skipPrefix(text: string): number {
+  let at = 0
+  let words = 0
+  while (at < text.length && at <= longestPrefix) {
+    const char = text.charAt(at)
+    if (decoration.test(char)) {
+      at++
+      continue
+    }
+    const point = text.codePointAt(at) ?? 0
+    if (pictograph.test(String.fromCodePoint(point))) {
+      at += point > 0xffff ? 2 : 1
+      continue
+    }
+    const skipped = [shortcode, numbering].map((pattern) => follow(pattern, text, at)).find((next) => next > at)
+    if (skipped !== undefined) {
+      at = skipped
+      continue
+    }
+    if (words < 2) {
+      const next = follow(leadWords, text, at)
+      if (next > at) {
+        at = next
+        words++
+        continue
+      }
+    }
+    break
+  }
+  return at
+}
+
+/** The offset after a sticky pattern matched at `at`, or `at`. */
+function follow(pattern: RegExp, text: string, at: number): number {
+  pattern.lastIndex = at
+  const match = pattern.exec(text)
+  return match ? at + match[0].length : at
+}

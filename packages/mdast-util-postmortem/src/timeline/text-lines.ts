@@ -1,0 +1,83 @@
+/**
+ * Lines of text of any node a timeline is written in (paragraph lines, list
+ * items, table cells, headings, HTML and indented text), each able to give
+ * the exact place in the source of a part of its text.
+ */
+import type {Code, Html, Paragraph, RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Node, Position} from 'unist'
+import {htmlText, paragraphLines, type SourceText} from '../lines.js'
+
+/** One line of plain text (marks removed) and where it lies. */
+export interface TextLine {
+  readonly text: string
+  /** The node the line belongs to. */
+  readonly node: Node
+  /** 0-based line of the node (for a paragraph: its soft-broken line). */
+  readonly index: number
+  /** Where the line's text starts and ends in the source, when known. */
+  readonly position: Position | undefined
+  /** The source line, when the document's text is known. */
+  readonly raw: string | undefined
+}
+
+/** The lines of a paragraph. */
+export function linesOfParagraph(node: Paragraph, source: SourceText | undefined): TextLine[] {
+  return paragraphLines(node, source).map((line) => ({
+    text: line.text,
+    node,
+    index: line.index,
+    position: line.position,
+    raw: rawLine(source, line.position)
+  }))
+}
+
+/** A heading, a table cell or another node read as one line. */
+export function nodeLine(node: RootContent | Node, source: SourceText | undefined): TextLine {
+  const position = (node as Node).position
+  return {
+    text: toString(node as RootContent).replace(/\s+/g, ' '),
+    node,
+    index: 0,
+    position,
+    raw: rawLine(source, position)
+  }
+}
+
+/** The lines of an HTML block (`<li><strong>10:30 AM:</strong> ...</li>`), tags removed. */
+export function linesOfHtml(node: Html | Code, source: SourceText | undefined): TextLine[] {
+  const start = node.position?.start
+  return node.value.split(/\r?\n/).map((value, index) => {
+    const line = start ? start.line + index : undefined
+    const raw = line === undefined ? undefined : (source?.lines[line - 1] ?? value)
+    const column = raw === undefined ? 1 : raw.length - raw.trimStart().length + 1
+    const position =
+      line === undefined ? undefined : {start: {line, column}, end: {line, column: (raw ?? value).trimEnd().length + 1}}
+    return {text: node.type === 'html' ? htmlText(value) : value, node, index, position, raw}
+  })
+}
+
+function rawLine(source: SourceText | undefined, position: Position | undefined): string | undefined {
+  return position ? source?.lines[position.start.line - 1] : undefined
+}
+
+/**
+ * The place in the source of `text.slice(start, end)` of a line: found in
+ * the source line (marks and entities only add characters before it), else
+ * the whole line.
+ */
+export function locate(line: TextLine, start: number, end: number): Position | undefined {
+  const position = line.position
+  if (!position) return undefined
+  const part = line.text.slice(start, end)
+  if (line.raw !== undefined && part !== '') {
+    const from = position.start.column - 1
+    let at = line.raw.indexOf(part, from + start)
+    if (at === -1) at = line.raw.indexOf(part, from)
+    if (at !== -1) {
+      const lineNumber = position.start.line
+      return {start: {line: lineNumber, column: at + 1}, end: {line: lineNumber, column: at + 1 + part.length}}
+    }
+  }
+  return {start: position.start, end: position.start.line === position.end.line ? position.end : position.start}
+}

@@ -1,0 +1,184 @@
+import {readFileSync} from 'node:fs'
+import remarkLintPostmortemTimelineOrder from 'remark-lint-postmortem-timeline-order'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {type LintOptions, lint, placeText} from '../../../test/helpers/lint.js'
+
+const ruleId = 'postmortem-timeline-order'
+const fixtures = new URL('../../../fixtures/timeline/', import.meta.url)
+
+function read(name: string): string {
+  return readFileSync(new URL(name, fixtures), 'utf8')
+}
+
+async function messagesOf(markdown: string, options?: Record<string, unknown>, more: LintOptions = {}) {
+  const profile = options?.profile
+  const messages = await lint(markdown, {
+    preset: profile ? {profile} : undefined,
+    plugins: options ? [[remarkLintPostmortemTimelineOrder, options]] : [],
+    ...more
+  })
+  return messages.filter((message) => message.ruleId === ruleId)
+}
+
+async function reasons(markdown: string, options?: Record<string, unknown>): Promise<string[]> {
+  return (await messagesOf(markdown, options)).map((message) => `${placeText(message)}: ${message.reason}`)
+}
+
+describe('postmortem-timeline-order on the fixtures', () => {
+  it.each([
+    ['list-utc.md', undefined],
+    ['forms.md', undefined],
+    ['table.md', undefined],
+    ['table-columns.md', undefined],
+    ['soft-breaks.md', {profile: 'holberton'}],
+    ['headings.md', undefined],
+    ['midnight.md', undefined],
+    ['day-markers.md', undefined],
+    ['two-postmortems.md', undefined],
+    ['summary-zone.md', {profile: 'holberton'}],
+    ['separate-paragraphs.md', {profile: 'holberton'}],
+    ['chat-log.md', undefined],
+    ['prose.md', undefined],
+    ['html.md', undefined],
+    ['unknown-times.md', undefined],
+    ['duplicates.md', undefined],
+    ['mixed-zones.md', undefined]
+  ])('finds %s in order', async (name, options) => {
+    expect(await reasons(read(name), options)).toEqual([])
+  })
+
+  it('reports an entry earlier than the one before, at its time', async () => {
+    expect(await reasons(read('out-of-order.md'))).toEqual([
+      '11:3-11:12: Unexpected `10:05 UTC` after `10:30 UTC` on 2024-03-05, expected entries in time order'
+    ])
+  })
+
+  it('reports an earlier time on the same written date', async () => {
+    expect(await reasons(read('same-day-dates.md'))).toEqual([
+      '11:14-11:19: Unexpected `14:30` after `15:50` on 2024-12-13, expected entries in time order'
+    ])
+  })
+
+  it('reports a jump back that cannot be the next day', async () => {
+    expect(await reasons(read('implausible-midnight.md'))).toEqual([
+      '12:3-12:8: Unexpected `12:30` after `20:25` on 2024-04-29, expected entries in time order'
+    ])
+  })
+
+  it('reports a time after midnight under a marker of the same date', async () => {
+    expect(await reasons(read('marker-same-day.md'))).toEqual([
+      '12:3-12:8: Unexpected `00:10` after `23:50` on 2024-03-05, expected entries in time order'
+    ])
+  })
+
+  it('points at the entry before as the cause, and says the section', async () => {
+    const [message] = await messagesOf(read('out-of-order.md'))
+    expect(message?.cause).toMatchObject({reason: '`10:30 UTC` is here', place: {start: {line: 10, column: 3}}})
+    expect(message?.section).toBe('timeline')
+    expect(message?.url).toBe(
+      'https://github.com/postmortem-lint/postmortem-lint/blob/main/docs/rules/timeline-order.md'
+    )
+  })
+
+  it('gives the same messages without positions', async () => {
+    const messages = await messagesOf(read('out-of-order.md'), undefined, {stripPositions: true})
+    expect(messages.map((message) => `${placeText(message)}: ${message.reason}`)).toEqual([
+      '0:0: Unexpected `10:05 UTC` after `10:30 UTC` on 2024-03-05, expected entries in time order'
+    ])
+  })
+})
+
+describe('postmortem-timeline-order on dates, zones and midnight', () => {
+  it('compares dates first', async () => {
+    const text = '## Timeline (UTC)\n\n- 2024-03-05 23:00: alert\n- 2024-03-04 23:30: earlier day\n'
+    expect(await reasons(text)).toEqual([
+      '4:14-4:19: Unexpected `2024-03-04 23:30` after `2024-03-05 23:00`, expected entries in time order'
+    ])
+  })
+
+  it('compares entries in different zones as moments', async () => {
+    const text = '## Timeline\n\n- 14:00 PST: deploy\n- 22:05 UTC: alert\n- 21:55 UTC: page\n'
+    expect(await reasons(text)).toEqual([
+      '5:3-5:12: Unexpected `21:55 UTC` after `22:05 UTC`, expected entries in time order'
+    ])
+    const crossed = '## Timeline\n\n- 14:00 PST: deploy\n- 21:55 UTC: alert\n'
+    expect(await reasons(crossed)).toEqual([
+      '4:3-4:12: Unexpected `21:55 UTC` after `14:00 PST`, expected entries in time order'
+    ])
+  })
+
+  it('lets a window that crosses midnight make a longer night plausible', async () => {
+    const timeline = '## Timeline (UTC)\n\n- 22:10: alert\n- 23:00: paged\n- 12:30: fixed\n'
+    const window = `## Summary\n\nFrom 22:00 on 5 March 2024 to 15:00 on 6 March 2024 the API was down.\n\n${timeline}`
+    expect(await reasons(window)).toEqual([])
+    expect(await reasons(timeline)).toEqual([
+      '5:3-5:8: Unexpected `12:30` after `23:00`, expected entries in time order'
+    ])
+  })
+
+  it('reads a 12-hour clock without AM or PM forward', async () => {
+    const text = '## Timeline (UTC)\n\n- 11:30: alert\n- 12:15: paged\n- 1:00: fixed\n- 12:50: checked\n'
+    expect(await reasons(text)).toEqual(['6:3-6:8: Unexpected `12:50` after `1:00`, expected entries in time order'])
+  })
+
+  it('skips unknown times and compares the start of ranges', async () => {
+    const text = '## Timeline (UTC)\n\n- 10:30 - 10:45: errors\n- [???] disk full\n- 10:20: alert\n'
+    expect(await reasons(text)).toEqual([
+      '5:3-5:8: Unexpected `10:20` after `10:30 - 10:45`, expected entries in time order'
+    ])
+  })
+
+  it('reports a timeline written newest first once', async () => {
+    const text = '## Timeline (UTC)\n\n- 14:00: resolved\n- 13:30: fix deployed\n- 13:05: alert\n'
+    expect(await reasons(text)).toEqual([
+      '3:3-3:8: Unexpected timeline written newest first (`14:00` to `13:05`), expected the oldest entry first'
+    ])
+    const [message] = await messagesOf(text)
+    expect(message?.cause).toMatchObject({place: {start: {line: 5, column: 3}}})
+    const two = '## Timeline (UTC)\n\n- 14:00: resolved\n- 13:30: fix deployed\n'
+    expect(await reasons(two)).toEqual(['4:3-4:8: Unexpected `13:30` after `14:00`, expected entries in time order'])
+  })
+
+  it('says nothing about a document without a timeline', async () => {
+    expect(await reasons('# Notes\n\nAt 10:30 we met; at 09:00 we left.\n')).toEqual([])
+  })
+})
+
+describe('postmortem-timeline-order options', () => {
+  it('reports two entries at the same time with `duplicates`', async () => {
+    expect(await reasons(read('duplicates.md'), {duplicates: true})).toEqual([
+      '7:3-7:9: Unexpected `5:36pm` at the same time as the entry before, expected a later time'
+    ])
+  })
+
+  it('reports a timeline with too few timed entries with `minimumEntries`', async () => {
+    expect(await reasons(read('two-postmortems.md'), {minimumEntries: 3})).toEqual([
+      '7:1-7:18: Unexpected timeline with 2 timed entries, expected at least 3',
+      '18:1-18:18: Unexpected timeline with 2 timed entries, expected at least 3'
+    ])
+    const one = '## Timeline\n\n- 10:00 UTC: alert\n- the team met\n'
+    expect(await reasons(one, {minimumEntries: 2})).toEqual([
+      '1:1-1:12: Unexpected timeline with 1 timed entry, expected at least 2'
+    ])
+    expect(await reasons(one, {minimumEntries: 1})).toEqual([])
+  })
+
+  it.each([
+    [
+      {duplicates: 'yes'},
+      'postmortem-timeline-order: Unexpected value `"yes"` for `duplicates`, expected `true` or `false`'
+    ],
+    [
+      {minimumEntries: -1},
+      'postmortem-timeline-order: Unexpected value `-1` for `minimumEntries`, expected a whole number of at least 0'
+    ],
+    [
+      {order: true},
+      "postmortem-timeline-order: Unexpected option `order` for `postmortem-timeline-order`, expected `'profile'`, `'duplicates'`, or `'minimumEntries'`"
+    ]
+  ])('fails at once on the bad option %j', (options, message) => {
+    expect(() => unified().use(remarkParse).use(remarkLintPostmortemTimelineOrder, options).freeze()).toThrow(message)
+  })
+})

@@ -1,0 +1,174 @@
+import {readFileSync} from 'node:fs'
+import remarkLintPostmortemTimelineTimezone from 'remark-lint-postmortem-timeline-timezone'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import {describe, expect, it} from 'vitest'
+import {type LintOptions, lint, placeText} from '../../../test/helpers/lint.js'
+
+const ruleId = 'postmortem-timeline-timezone'
+const fixtures = new URL('../../../fixtures/timeline/', import.meta.url)
+
+function read(name: string): string {
+  return readFileSync(new URL(name, fixtures), 'utf8')
+}
+
+async function messagesOf(markdown: string, options?: Record<string, unknown>, more: LintOptions = {}) {
+  const profile = options?.profile
+  const messages = await lint(markdown, {
+    preset: profile ? {profile} : undefined,
+    plugins: options ? [[remarkLintPostmortemTimelineTimezone, options]] : [],
+    ...more
+  })
+  return messages.filter((message) => message.ruleId === ruleId)
+}
+
+async function reasons(markdown: string, options?: Record<string, unknown>): Promise<string[]> {
+  return (await messagesOf(markdown, options)).map((message) => `${placeText(message)}: ${message.reason}`)
+}
+
+const noZone = (heading: string) =>
+  `Unexpected timeline times without a timezone, expected one on the times or in the heading, such as \`${heading}\``
+
+describe('postmortem-timeline-timezone on the fixtures', () => {
+  it.each([
+    ['list-utc.md', undefined],
+    ['forms.md', undefined],
+    ['table.md', undefined],
+    ['table-columns.md', undefined],
+    ['soft-breaks.md', {profile: 'holberton'}],
+    ['headings.md', undefined],
+    ['midnight.md', undefined],
+    ['day-markers.md', undefined],
+    ['two-postmortems.md', undefined],
+    ['summary-zone.md', {profile: 'holberton'}],
+    ['separate-paragraphs.md', {profile: 'holberton'}],
+    ['chat-log.md', undefined],
+    ['html.md', undefined],
+    ['ambiguous.md', undefined],
+    ['required-zone.md', undefined]
+  ])('finds one right zone in %s', async (name, options) => {
+    expect(await reasons(read(name), options)).toEqual([])
+  })
+
+  it('reports times with no zone stated anywhere, at the first time', async () => {
+    expect(await reasons(read('no-zone.md'))).toEqual([`9:3-9:11: ${noZone('Timeline (UTC)')}`])
+  })
+
+  it('reports an entry in another zone than the rest', async () => {
+    expect(await reasons(read('mixed-zones.md'))).toEqual([
+      '12:12-12:15: Unexpected timezone `UTC`, expected `Kigali time` as in the rest of the timeline'
+    ])
+    const [message] = await messagesOf(read('mixed-zones.md'))
+    expect(message?.cause).toMatchObject({reason: '`Kigali time` is used here', place: {start: {line: 9, column: 12}}})
+    expect(message?.section).toBe('timeline')
+  })
+
+  it('reports an abbreviation wrong for the date, with the right one to put instead', async () => {
+    expect(await reasons(read('wrong-abbreviation.md'))).toEqual([
+      '9:9-9:12: Unexpected `PST` on 5 June 2024, expected `PDT`',
+      '10:9-10:12: Unexpected `PST` on 5 June 2024, expected `PDT`'
+    ])
+    const [message] = await messagesOf(read('wrong-abbreviation.md'))
+    expect(message?.expected).toEqual(['PDT'])
+    expect(message?.cause).toMatchObject({reason: 'the date is stated here', place: {start: {line: 5, column: 4}}})
+  })
+
+  it('reports the zone an intro line states, once, with the date of the entries', async () => {
+    expect(await reasons(read('wrong-abbreviation-intro.md'))).toEqual([
+      '5:14-5:17: Unexpected `BST` on 16 January 2024, expected `GMT`'
+    ])
+  })
+
+  it('reports the zone a summary states when the entries take it', async () => {
+    const text =
+      '## Summary\n\nFrom 10:00 AM to 2:00 PM (PST) on June 1, 2023 the site was slow.\n\n## Timeline\n\n- 10:00 AM: alert\n- 2:00 PM: fixed\n'
+    expect(await reasons(text)).toEqual(['3:27-3:30: Unexpected `PST` on 1 June 2023, expected `PDT`'])
+  })
+
+  it('checks a date without a year in the years around now', async () => {
+    const text = '## Summary\n\nOn August 21 the site was down.\n\n## Timeline\n\n- 1:10pm PST: script run\n'
+    expect(await reasons(text)).toEqual(['7:10-7:13: Unexpected `PST` on 21 August, expected `PDT`'])
+  })
+
+  it('knows when daylight saving time starts', async () => {
+    const after = '## Timeline (CEST)\n\n### 2018-03-26 10:34\n\nLaunches fail.\n'
+    const before = '## Timeline (CEST)\n\n### 2018-03-24 10:34\n\nLaunches fail.\n'
+    expect(await reasons(after)).toEqual([])
+    expect(await reasons(before)).toEqual(['1:14-1:18: Unexpected `CEST` on 24 March 2018, expected `CET`'])
+  })
+
+  it('takes zones that always agree as one', async () => {
+    const text =
+      '## Summary\n\nFrom 4pm to 6pm GMT the site was down.\n\n## Timeline (all times in UTC)\n\n- 5:30pm: push\n- 5:40pm: alert\n- 17:50Z: fixed\n'
+    expect(await reasons(text)).toEqual([])
+  })
+
+  it('counts a zone on a time mentioned in the timeline as stated', async () => {
+    const text = '## Timeline\n\nThe issue was detected at 12:00 (GMT) by an alert; at 12:30 it was fixed.\n'
+    expect(await reasons(text)).toEqual([])
+    const none = '## Timeline\n\nThe issue was detected at 12:00 by an alert.\n'
+    expect(await reasons(none)).toEqual([`3:27-3:32: ${noZone('Timeline (UTC)')}`])
+  })
+
+  it('gives the same messages without positions', async () => {
+    const messages = await messagesOf(read('mixed-zones.md'), undefined, {stripPositions: true})
+    expect(messages.map((message) => message.reason)).toEqual([
+      'Unexpected timezone `UTC`, expected `Kigali time` as in the rest of the timeline'
+    ])
+  })
+})
+
+describe('postmortem-timeline-timezone options', () => {
+  it('reports ambiguous abbreviations with `ambiguous`', async () => {
+    const reason =
+      'Unexpected ambiguous timezone `IST` (India, Israel or Ireland), expected a zone that says which, such as `Asia/Kolkata`'
+    expect(await reasons(read('ambiguous.md'), {ambiguous: true})).toEqual([
+      `9:9-9:12: ${reason}`,
+      `10:9-10:12: ${reason}`,
+      `11:9-11:12: ${reason}`
+    ])
+    const [message] = await messagesOf(read('ambiguous.md'), {ambiguous: true})
+    expect(message?.expected).toEqual(['Asia/Kolkata', 'Asia/Jerusalem', 'Europe/Dublin'])
+  })
+
+  it('never checks an ambiguous abbreviation against the date', async () => {
+    const text = '## Summary\n\nOn 5 June 2024 the site was down.\n\n## Timeline\n\n- 10:00 CST: alert\n'
+    expect(await reasons(text)).toEqual([])
+  })
+
+  it('reports every zone other than the one `zone` requires', async () => {
+    expect(await reasons(read('required-zone.md'), {zone: 'UTC'})).toEqual([
+      '5:14-5:17: Unexpected timezone `CET`, expected `UTC`'
+    ])
+    expect(await reasons(read('required-zone.md'), {zone: 'Europe/Paris'})).toEqual([])
+    expect(await reasons(read('list-utc.md'), {zone: 'GMT'})).toEqual([])
+    expect(await reasons(read('list-utc.md'), {zone: '-05:00'})).toEqual([
+      '9:9-9:12: Unexpected timezone `UTC`, expected `-05:00`',
+      '10:9-10:12: Unexpected timezone `UTC`, expected `-05:00`',
+      '11:9-11:12: Unexpected timezone `UTC`, expected `-05:00`',
+      '12:9-12:12: Unexpected timezone `UTC`, expected `-05:00`'
+    ])
+  })
+
+  it('proposes the required zone for times without one', async () => {
+    const [message] = await messagesOf(read('no-zone.md'), {zone: 'UTC'})
+    expect(message?.reason).toBe(noZone('Timeline (UTC)'))
+    expect(message?.expected).toEqual(['12:00 PM UTC'])
+  })
+
+  it.each([
+    [{zone: 'Mars/Olympus'}, 'Mars/Olympus'],
+    [{zone: 'UTC plus a bit'}, 'UTC plus a bit'],
+    [{zone: 3}, 3]
+  ])('fails at once on the bad zone %j', (options, value) => {
+    expect(() => unified().use(remarkParse).use(remarkLintPostmortemTimelineTimezone, options).freeze()).toThrow(
+      `postmortem-timeline-timezone: Unexpected value \`${JSON.stringify(value)}\` for \`zone\`, expected a timezone such as \`'UTC'\`, \`'Europe/Paris'\`, \`'+01:00'\`, or \`'PST'\``
+    )
+  })
+
+  it('fails at once on a bad `ambiguous`', () => {
+    expect(() => unified().use(remarkParse).use(remarkLintPostmortemTimelineTimezone, {ambiguous: 1}).freeze()).toThrow(
+      'postmortem-timeline-timezone: Unexpected value `1` for `ambiguous`, expected `true` or `false`'
+    )
+  })
+})
