@@ -1,1 +1,21 @@
-export {}
+/**
+ * `postmortem-lint`: lint incident postmortems from the command line, as
+ * remark would (same config files, ignore files and `<!-- lint ... -->`
+ * comments), with `remark-preset-lint-postmortem` when no config applies.
+ */
+export {useBuiltinPlugins} from './builtins.js'
+export {type CliIo, exitCodes, help, run, setupProblems, UsageError} from './cli.js'
+export {
+  type Format,
+  formatGithub,
+  formatJson,
+  formatSarif,
+  formatStylish,
+  formats,
+  type JsonFile,
+  type JsonMessage,
+  type StylishOptions,
+  sarifLog
+} from './formats/index.js'
+export {type LintOptions, type LintResult, lintFiles} from './lint.js'
+export {version} from './version.js'

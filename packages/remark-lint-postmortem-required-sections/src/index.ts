@@ -103,7 +103,7 @@ function reportMissing(postmortem: Postmortem, file: VFile, profile: Profile, de
     // Point where the section should go: before the first section that the
     // profile puts after it, or at the end of the document.
     const after = postmortem.sections.find((section) => section.ids.some((id) => rankOf(profile, id) > index))
-    const place: Point | undefined = after ? after.start : postmortem.tree.position?.end
+    const place = insertionPoint(postmortem, after ? after.start : postmortem.tree.position?.end)
     report(
       file,
       `Unexpected missing section \`${spec.title}\`, expected a heading such as \`${'#'.repeat(depth)} ${spec.title}\``,
@@ -171,6 +171,17 @@ function reportOrder(postmortem: Postmortem, file: VFile, profile: Profile): voi
       }
     }
   }
+}
+
+/**
+ * Where a missing heading goes: the blank line before `point` when there is
+ * one, so that inserting the `expected` heading there (an editor's quick
+ * fix) gives a heading of its own line.
+ */
+function insertionPoint(postmortem: Postmortem, point: Point | undefined): Point | undefined {
+  const lines = postmortem.source?.lines
+  if (!point || !lines || point.column !== 1 || point.line < 2) return point
+  return lines[point.line - 2]?.trim() === '' ? {line: point.line - 1, column: 1} : point
 }
 
 /** Place of a section in the profile's order (-1 when it has none). */

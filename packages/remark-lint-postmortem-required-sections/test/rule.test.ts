@@ -38,7 +38,7 @@ describe('postmortem-required-sections', () => {
         plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'impact'}, {id: 'timeline'}]}}]]
       })
     ).toEqual([
-      '7:1: Unexpected missing section `Impact`, expected a heading such as `### Impact` [postmortem-required-sections]'
+      '6:1: Unexpected missing section `Impact`, expected a heading such as `### Impact` [postmortem-required-sections]'
     ])
   })
 

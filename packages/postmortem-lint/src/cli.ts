@@ -1,0 +1,230 @@
+import {parseArgs} from 'node:util'
+import {expectOneOf, OptionError, resolveProfile} from 'mdast-util-postmortem'
+import type {VFile} from 'vfile'
+import {type Format, formatGithub, formatJson, formatSarif, formatStylish, formats} from './formats/index.js'
+import {lintFiles} from './lint.js'
+import {version} from './version.js'
+
+/** Exit codes of the CLI. */
+export const exitCodes = {
+  /** Nothing to report (or only warnings, with `--no-frail`). */
+  ok: 0,
+  /** Warnings (or, with `--no-frail`, errors) were reported. */
+  lint: 1,
+  /** Bad arguments, a bad config, or a file that could not be linted. */
+  usage: 2
+} as const
+
+/** Where the CLI reads and writes. */
+export interface CliIo {
+  readonly cwd: string
+  readonly stdout: NodeJS.WritableStream & {isTTY?: boolean; hasColors?: () => boolean}
+  readonly stderr: NodeJS.WritableStream
+}
+
+export const help = `Usage: postmortem-lint [options] <file|folder|glob>...
+
+Lint incident postmortems written in Markdown. A \`.remarkrc*\` file or a
+\`remarkConfig\` field in package.json is used when one applies to a file (as
+with remark); otherwise remark-preset-lint-postmortem runs with --profile.
+\`.remarkignore\` and <!-- lint disable ... --> comments work as in remark.
+
+Options:
+  -p, --profile <id>   template when no config applies: generic (default),
+                       holberton, google-sre, pagerduty, atlassian
+  -f, --format <name>  stylish (default), json, github, sarif
+      --no-frail       exit 0 on warnings (errors still exit 1)
+  -q, --quiet          stylish: leave out files without messages
+      --no-config      ignore .remarkrc* and remarkConfig
+      --no-ignore      ignore .remarkignore
+      --color          colors in the stylish report even when not a terminal
+      --no-color       no colors
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit codes: 0 no warnings, 1 warnings or errors, 2 bad usage or config.
+`
+
+/** A problem with the arguments or the config: exit 2 with one line. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+interface Settings {
+  readonly files: string[]
+  readonly profile: string | undefined
+  readonly format: Format
+  readonly frail: boolean
+  readonly quiet: boolean
+  readonly color: boolean | undefined
+  readonly detectConfig: boolean
+  readonly detectIgnore: boolean
+}
+
+/** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let settings: Settings | 'help' | 'version'
+  try {
+    settings = parseArguments(argv)
+  } catch (error) {
+    return fail(io, error)
+  }
+  if (settings === 'help') {
+    io.stdout.write(help)
+    return exitCodes.ok
+  }
+  if (settings === 'version') {
+    io.stdout.write(version + '\n')
+    return exitCodes.ok
+  }
+
+  let files: VFile[]
+  let found: number
+  try {
+    ;({files, found} = await lintFiles({
+      files: settings.files,
+      cwd: io.cwd,
+      profile: settings.profile,
+      detectConfig: settings.detectConfig,
+      detectIgnore: settings.detectIgnore
+    }))
+  } catch (error) {
+    return fail(io, error)
+  }
+
+  if (found === 0) {
+    return fail(
+      io,
+      new UsageError(`No Markdown files to lint in ${settings.files.map((file) => `\`${file}\``).join(', ')}`)
+    )
+  }
+
+  const problems = setupProblems(files)
+  if (problems.length > 0) {
+    for (const problem of problems) io.stderr.write(`postmortem-lint: ${problem}\n`)
+    return exitCodes.usage
+  }
+
+  io.stdout.write(report(files, settings, io))
+  const messages = files.flatMap((file) => file.messages)
+  const failed = messages.some((message) => message.fatal === true || (settings.frail && message.fatal === false))
+  return failed ? exitCodes.lint : exitCodes.ok
+}
+
+function report(files: VFile[], settings: Settings, io: CliIo): string {
+  switch (settings.format) {
+    case 'json':
+      return formatJson(files, io.cwd)
+    case 'github':
+      return formatGithub(files, io.cwd)
+    case 'sarif':
+      return formatSarif(files, io.cwd)
+    default:
+      return formatStylish(files, {color: settings.color ?? colorSupported(io.stdout), quiet: settings.quiet})
+  }
+}
+
+/** Colors on a terminal that has them (`NO_COLOR`, `FORCE_COLOR` and `TERM` are honoured by Node). */
+function colorSupported(stream: CliIo['stdout']): boolean {
+  return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors()
+}
+
+function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' {
+  let parsed: ReturnType<typeof parse>
+  try {
+    parsed = parse(argv)
+  } catch (error) {
+    // `parseArgs` explains itself in one sentence, e.g. "Unknown option '--x'."
+    const message = error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : String(error)
+    throw new UsageError(message.replace(/\.$/, '') + ' (see `postmortem-lint --help`)')
+  }
+  const {values, positionals} = parsed
+  if (values.help) return 'help'
+  if (values.version) return 'version'
+  if (values.frail && values['no-frail']) throw new UsageError('Unexpected `--frail` with `--no-frail`, expected one')
+  if (values.color && values['no-color']) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
+  if (positionals.length === 0) {
+    throw new UsageError('Missing files to lint, expected files, folders or globs (see `postmortem-lint --help`)')
+  }
+  const format = expectOneOf(values.format, '--format', formats, 'stylish')
+  if (values.profile !== undefined) resolveProfile(values.profile, '--profile')
+  return {
+    files: positionals,
+    profile: values.profile,
+    format,
+    frail: !values['no-frail'],
+    quiet: values.quiet ?? false,
+    color: values.color ? true : values['no-color'] ? false : undefined,
+    detectConfig: !values['no-config'],
+    detectIgnore: !values['no-ignore']
+  }
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      profile: {type: 'string', short: 'p'},
+      format: {type: 'string', short: 'f'},
+      frail: {type: 'boolean'},
+      'no-frail': {type: 'boolean'},
+      quiet: {type: 'boolean', short: 'q'},
+      color: {type: 'boolean'},
+      'no-color': {type: 'boolean'},
+      'no-config': {type: 'boolean'},
+      'no-ignore': {type: 'boolean'},
+      help: {type: 'boolean', short: 'h'},
+      version: {type: 'boolean', short: 'v'}
+    }
+  })
+}
+
+/**
+ * Problems that stop linting rather than findings about a document: a config
+ * that does not load, a plugin that does not exist or rejects its options, a
+ * file that cannot be read. unified-engine reports them as fatal messages
+ * without a rule id on every file concerned; each is told once.
+ */
+export function setupProblems(files: readonly VFile[]): string[] {
+  const problems: string[] = []
+  for (const file of files) {
+    for (const message of file.messages) {
+      if (message.fatal !== true || message.ruleId) continue
+      const text = /no such file/i.test(message.reason) ? `${message.reason}: ${file.path}` : explain(message)
+      if (!problems.includes(text)) problems.push(text)
+    }
+  }
+  return problems
+}
+
+/**
+ * The engine wraps what went wrong (`Cannot process file`, `Cannot parse
+ * file`, ...) around the error itself: tell the chain, first lines only.
+ */
+function explain(message: {reason: string; cause?: unknown}): string {
+  const parts: string[] = []
+  if (!/^Cannot process file$/.test(message.reason)) parts.push(firstLine(message.reason))
+  let cause = message.cause
+  for (let depth = 0; depth < 4 && cause instanceof Error; depth++) {
+    parts.push(firstLine(cause.message))
+    cause = cause.cause
+  }
+  return parts.length > 0 ? parts.join(': ') : firstLine(message.reason)
+}
+
+function firstLine(text: string): string {
+  return text.split(/\r?\n/, 1)[0] ?? text
+}
+
+function fail(io: CliIo, error: unknown): number {
+  const message =
+    error instanceof UsageError || error instanceof OptionError
+      ? error.message
+      : error instanceof Error
+        ? firstLine(error.message)
+        : String(error)
+  io.stderr.write(`postmortem-lint: ${message}\n`)
+  return exitCodes.usage
+}

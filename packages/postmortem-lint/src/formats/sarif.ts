@@ -1,0 +1,85 @@
+import {pathToFileURL} from 'node:url'
+import type {Location, Log, ReportingDescriptor, Result} from 'sarif'
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {version} from '../version.js'
+import {regionOf, relativePath, severityOf, sortedMessages} from './messages.js'
+
+const informationUri = 'https://github.com/postmortem-lint/postmortem-lint'
+
+/**
+ * A SARIF 2.1.0 log (for GitHub code scanning and other SARIF viewers): one
+ * run, a rule per rule id seen, a result per message. Paths are relative to
+ * `%SRCROOT%`, the folder the CLI ran in; columns count UTF-16 code units, as
+ * remark's do.
+ */
+export function formatSarif(files: readonly VFile[], cwd: string): string {
+  return JSON.stringify(sarifLog(files, cwd), null, 2) + '\n'
+}
+
+export function sarifLog(files: readonly VFile[], cwd: string): Log {
+  const rules: ReportingDescriptor[] = []
+  const ruleIndex = new Map<string, number>()
+  const results: Result[] = []
+  for (const file of files) {
+    const uri = relativePath(file, cwd).split('/').map(encodeURIComponent).join('/')
+    for (const message of sortedMessages(file)) {
+      const result: Result = {
+        level: level(message),
+        message: {text: message.reason},
+        locations: [location(uri, message)]
+      }
+      if (message.ruleId) {
+        let index = ruleIndex.get(message.ruleId)
+        if (index === undefined) {
+          index = rules.length
+          ruleIndex.set(message.ruleId, index)
+          rules.push({id: message.ruleId, ...(message.url ? {helpUri: message.url} : {})})
+        }
+        result.ruleId = message.ruleId
+        result.ruleIndex = index
+      }
+      const cause = message.cause
+      if (cause && typeof cause === 'object' && 'reason' in cause && typeof cause.reason === 'string') {
+        result.relatedLocations = [{id: 1, ...location(uri, cause as VFileMessage), message: {text: cause.reason}}]
+      }
+      results.push(result)
+    }
+  }
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {driver: {name: 'postmortem-lint', version, informationUri, rules}},
+        originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(cwd).href + '/'}},
+        columnKind: 'utf16CodeUnits',
+        results
+      }
+    ]
+  }
+}
+
+function level(message: VFileMessage): Result.level {
+  const severity = severityOf(message)
+  return severity === 'info' ? 'note' : severity
+}
+
+function location(uri: string, message: Pick<VFileMessage, 'place'>): Location {
+  const region = regionOf(message)
+  return {
+    physicalLocation: {
+      artifactLocation: {uri, uriBaseId: '%SRCROOT%'},
+      ...(region
+        ? {
+            region: {
+              startLine: region.line,
+              startColumn: region.column,
+              ...(region.endLine === undefined ? {} : {endLine: region.endLine}),
+              ...(region.endColumn === undefined ? {} : {endColumn: region.endColumn})
+            }
+          }
+        : {})
+    }
+  }
+}
