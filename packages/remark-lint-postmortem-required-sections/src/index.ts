@@ -103,7 +103,7 @@ function reportMissing(postmortem: Postmortem, file: VFile, profile: Profile, de
     // Point where the section should go: before the first section that the
     // profile puts after it, or at the end of the document.
     const after = postmortem.sections.find((section) => section.ids.some((id) => rankOf(profile, id) > index))
-    const place = insertionPoint(postmortem, after ? after.start : postmortem.tree.position?.end)
+    const place = after ? insertionPoint(postmortem, after.start) : postmortem.tree.position?.end
     report(
       file,
       `Unexpected missing section \`${spec.title}\`, expected a heading such as \`${'#'.repeat(depth)} ${spec.title}\``,

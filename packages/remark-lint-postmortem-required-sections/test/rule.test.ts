@@ -42,6 +42,16 @@ describe('postmortem-required-sections', () => {
     ])
   })
 
+  it('reports a missing last section at the end, even after blank lines', async () => {
+    expect(
+      await lintToStrings('## Summary\n\nThe API failed for 20 minutes.\n\n## Root cause\n\ny\n\n', {
+        plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'root-cause'}, {id: 'resolution'}]}}]]
+      })
+    ).toEqual([
+      '9:1: Unexpected missing section `Resolution`, expected a heading such as `## Resolution` [postmortem-required-sections]'
+    ])
+  })
+
   it('counts a heading that names two sections for both', async () => {
     expect(
       await lintToStrings(
