@@ -11,6 +11,7 @@ interface Alias {
 }
 
 const matchers = new WeakMap<Profile, readonly Alias[]>()
+const wordIndexes = new WeakMap<readonly Alias[], ReadonlyMap<string, readonly string[]>>()
 
 /**
  * The aliases a profile recognises: its own sections' aliases first, then the
@@ -57,12 +58,20 @@ function allowedExtraWords(strictness: MatchStrictness, onlySingleWords: boolean
 export function matchSectionIds(text: string, profile: Profile, strictness: MatchStrictness): string[] {
   const heading = words(normalizeLabel(text))
   if (heading.length === 0) return []
+  const aliases = aliasesOf(profile)
+  // The alias words each word of the text is (`sameWord`), found through an
+  // index instead of comparing every word with every alias.
+  const index = wordIndexOf(aliases)
+  const matched = heading.map((word) => aliasWordsOf(word, index))
+  const anywhere = new Set(matched.flatMap((set) => [...set]))
+  // Most lines of a document name no section: nothing to look for.
+  if (anywhere.size === 0) return []
   const taken: boolean[] = heading.map(() => false)
   const found: Array<{id: string; at: number}> = []
   let onlySingleWords = true
-  for (const alias of aliasesOf(profile)) {
-    if (alias.words.length > heading.length) continue
-    const at = indexOfRun(heading, alias.words, taken)
+  for (const alias of aliases) {
+    if (alias.words.length > heading.length || !alias.words.every((word) => anywhere.has(word))) continue
+    const at = indexOfRun(matched, alias.words, taken)
     if (at === -1) continue
     for (let index = at; index < at + alias.words.length; index++) taken[index] = true
     if (alias.words.length > 1) onlySingleWords = false
@@ -73,11 +82,55 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
   if (extra > allowedExtraWords(strictness, onlySingleWords)) return []
   return found.sort((a, b) => a.at - b.at).map((item) => item.id)
 }
-function indexOfRun(haystack: readonly string[], needle: readonly string[], taken: readonly boolean[]): number {
-  outer: for (let start = 0; start + needle.length <= haystack.length; start++) {
+
+/**
+ * Alias words by key: each alias word under itself and, when `sameWord`
+ * allows one edit (six letters or more), under each of its forms with one
+ * letter dropped. Two words one edit apart share a key.
+ */
+function wordIndexOf(aliases: readonly Alias[]): ReadonlyMap<string, readonly string[]> {
+  let index = wordIndexes.get(aliases)
+  if (index) return index
+  const map = new Map<string, string[]>()
+  const add = (key: string, word: string) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [word])
+    else if (!list.includes(word)) list.push(word)
+  }
+  for (const alias of aliases) {
+    for (const word of alias.words) {
+      add(word, word)
+      if (word.length >= 6) for (const key of oneLetterLess(word)) add(key, word)
+    }
+  }
+  index = map
+  wordIndexes.set(aliases, index)
+  return index
+}
+
+function oneLetterLess(word: string): string[] {
+  const keys: string[] = []
+  for (let at = 0; at < word.length; at++) keys.push(word.slice(0, at) + word.slice(at + 1))
+  return keys
+}
+
+/** The alias words `written` is, by `sameWord`. */
+function aliasWordsOf(written: string, index: ReadonlyMap<string, readonly string[]>): Set<string> {
+  const candidates = new Set<string>()
+  for (const form of written.endsWith('s') ? [written, written.slice(0, -1)] : [written]) {
+    for (const word of index.get(form) ?? []) candidates.add(word)
+    // A letter changed or added: both forms lose a letter to the same key.
+    if (form.length >= 6)
+      for (const key of oneLetterLess(form)) for (const word of index.get(key) ?? []) candidates.add(word)
+  }
+  for (const word of candidates) if (!sameWord(written, word)) candidates.delete(word)
+  return candidates
+}
+
+function indexOfRun(matched: readonly Set<string>[], needle: readonly string[], taken: readonly boolean[]): number {
+  outer: for (let start = 0; start + needle.length <= matched.length; start++) {
     for (let offset = 0; offset < needle.length; offset++) {
-      if (taken[start + offset] || !sameWord(haystack[start + offset] as string, needle[offset] as string))
-        continue outer
+      if (taken[start + offset] || !matched[start + offset]?.has(needle[offset] as string)) continue outer
     }
     return start
   }
