@@ -1,0 +1,130 @@
+// End-to-end runs, as a user runs each linter from a shell: a fresh Node
+// process over a folder of postmortems, and over one file (start-up cost).
+// Wall time from this process, peak memory (max RSS) from `/usr/bin/time`
+// when it is there, else from the child's own `process.resourceUsage()`.
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {postmortemFolder} from './generate.js'
+import {median} from './measure.js'
+
+const root = path.resolve(fileURLToPath(import.meta.url), '../../..')
+const gnuTime = '/usr/bin/time'
+
+/** Our CLI's entry, when its package is built and is more than a placeholder. */
+export function ourCli() {
+  const bin = path.join(root, 'packages/postmortem-lint/dist/bin.js')
+  if (!existsSync(bin)) return undefined
+  const code = readFileSync(bin, 'utf8')
+    .replace(/^\/\/# sourceMappingURL=.*$/m, '')
+    .trim()
+  return code === '' || code === 'export {};' ? undefined : bin
+}
+
+function packageFile(name, file) {
+  return path.join(root, 'node_modules', name, file)
+}
+
+/**
+ * The linters, each as a command over a target (a folder or one file) run
+ * from the folder that holds it, where none of them finds a config file.
+ */
+export function linters() {
+  const list = []
+  const ours = ourCli()
+  if (ours) list.push({name: 'postmortem-lint', args: (target) => [ours, target]})
+  // The same pipeline as (c) in process: task lists and tables need remark-gfm.
+  const gfm = fileURLToPath(import.meta.resolve('remark-gfm'))
+  const recommended = fileURLToPath(import.meta.resolve('remark-preset-lint-recommended'))
+  list.push({
+    name: 'remark CLI + remark-gfm + remark-preset-lint-recommended',
+    args: (target) => [packageFile('remark-cli', 'cli.js'), '--use', gfm, '--use', recommended, '--no-stdout', target]
+  })
+  list.push({
+    name: 'markdownlint-cli2',
+    args: (target) => [
+      packageFile('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'),
+      target === '.' ? '**/*.md' : target
+    ]
+  })
+  return list
+}
+
+const preload = `
+import {writeFileSync} from 'node:fs'
+process.on('exit', () => {
+  writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS))
+})
+`
+
+/** Run `node ...args` in `cwd` once: wall ms, peak KB, exit code. */
+function runOnce(args, cwd, scratch) {
+  const rssFile = path.join(scratch, 'rss.txt')
+  const errFile = path.join(scratch, 'stderr.txt')
+  rmSync(rssFile, {force: true})
+  const useTime = existsSync(gnuTime)
+  const command = useTime ? gnuTime : process.execPath
+  const commandArgs = useTime
+    ? ['-f', '%M', '-o', rssFile, process.execPath, ...args]
+    : ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, ...args]
+  const start = performance.now()
+  const result = spawnSync(command, commandArgs, {
+    cwd,
+    env: {...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1', FORCE_COLOR: '0'},
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1024 * 1024 * 256
+  })
+  const wall = performance.now() - start
+  writeFileSync(errFile, result.stderr ?? '')
+  if (result.error) throw result.error
+  // Linters exit 1 when they report something; 2 and up, or a signal, is a crash.
+  if (result.signal || (result.status ?? 0) > 1) {
+    throw new Error(
+      `\`node ${args.join(' ')}\` failed (${result.signal ?? result.status}):\n${String(result.stderr).slice(-2000)}`
+    )
+  }
+  const peakKb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) : Number.NaN
+  return {wall, peakKb, status: result.status}
+}
+
+/**
+ * Time each linter over `files` generated postmortems and over one file.
+ * @returns {{files: number, rows: Array<{name: string, many: {wall: number, peakKb: number}, one: {wall: number, peakKb: number}}>, memory: string}}
+ */
+export function endToEnd({files = 2000, runs = 3, singleRuns = 5, log = () => {}} = {}) {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'postmortem-bench-'))
+  try {
+    const many = path.join(scratch, 'many')
+    const one = path.join(scratch, 'one')
+    mkdirSync(many)
+    mkdirSync(one)
+    const folder = postmortemFolder(files)
+    for (const file of folder) writeFileSync(path.join(many, file.name), file.value)
+    writeFileSync(path.join(one, 'postmortem.md'), folder[0]?.value ?? '')
+    const rows = []
+    for (const linter of linters()) {
+      log(`  ${linter.name}: ${files} files ×${runs}, one file ×${singleRuns}`)
+      const manyRuns = []
+      for (let index = 0; index < runs; index++) manyRuns.push(runOnce(linter.args('.'), many, scratch))
+      const oneRuns = []
+      for (let index = 0; index < singleRuns; index++) {
+        oneRuns.push(runOnce(linter.args('postmortem.md'), one, scratch))
+      }
+      rows.push({
+        name: linter.name,
+        many: {wall: median(manyRuns.map((run) => run.wall)), peakKb: median(manyRuns.map((run) => run.peakKb))},
+        one: {wall: median(oneRuns.map((run) => run.wall)), peakKb: median(oneRuns.map((run) => run.peakKb))}
+      })
+    }
+    return {
+      files,
+      rows,
+      memory: existsSync(gnuTime) ? 'max RSS from `/usr/bin/time`' : 'max RSS from `process.resourceUsage()`',
+      ours: ourCli() !== undefined
+    }
+  } finally {
+    rmSync(scratch, {recursive: true, force: true})
+  }
+}

@@ -1,0 +1,132 @@
+// Postmortems generated for the benchmark: a whole document whose timeline or
+// action-item list has a given number of entries, and a set of varied
+// ordinary postmortems for the end-to-end runs. Deterministic (seeded), so
+// every run measures the same text.
+
+/** A small seeded generator (mulberry32), so the documents never change. */
+export function random(seed) {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const pick = (next, list) => list[Math.floor(next() * list.length)]
+
+const events = [
+  'Alert fired for elevated 5xx rate on the checkout API',
+  'On-call engineer acknowledged the page and started investigating',
+  'Deploy of api v2.14.3 rolled out to 25% of hosts',
+  'Database primary CPU reached 98%, replication lag grew to 40 s',
+  'Rolled back the deploy to v2.14.2',
+  'Error rate back under 0.1%, monitoring continued',
+  'Customer support reported failed payments from 120 users',
+  'Increased the connection pool from 50 to 200',
+  'Cache hit ratio dropped from 92% to 31%',
+  'Incident declared resolved and status page updated'
+]
+
+const tasks = [
+  'Add an alert when disk usage on the database hosts passes 80%',
+  'Write a runbook for rolling back the payments service',
+  'Set a timeout of 2 s on calls from checkout to the inventory service',
+  'Remove the unused feature flag `legacy_cart` from the config',
+  'Add a load test of 500 requests per second to the release pipeline',
+  'Document the failover procedure for the primary database',
+  'Rotate the API keys that appeared in the logs',
+  'Limit each client to 100 connections in the pool configuration'
+]
+
+const owners = ['@alice', '@bob', '@chen', '@dana', '@eve']
+
+function pad(value) {
+  return String(value).padStart(2, '0')
+}
+
+/** `2024-03-05 14:05` for minute `n` after 2024-03-05 00:00 UTC. */
+function stamp(minute) {
+  const date = new Date(Date.UTC(2024, 2, 5, 0, minute))
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`
+}
+
+function timelineEntries(count, next) {
+  const lines = []
+  for (let index = 0; index < count; index++) lines.push(`- ${stamp(index * 3)} UTC: ${pick(next, events)}`)
+  return lines.join('\n')
+}
+
+function taskItems(count, next) {
+  const lines = []
+  for (let index = 0; index < count; index++) {
+    const due = stamp(40_000 + index * 1440).slice(0, 10)
+    lines.push(`- [ ] ${pick(next, tasks)} (owner: ${pick(next, owners)}, due ${due})`)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * A whole postmortem in the `generic` profile; `timeline` and `tasks` set how
+ * many timeline entries and action items it has.
+ */
+export function postmortem({timeline = 6, tasks = 4, seed = 1} = {}) {
+  const next = random(seed)
+  return `# Checkout outage on ${stamp(0).slice(0, 10)}
+
+## Summary
+
+From ${stamp(0).slice(11)} to ${stamp(95).slice(11)} UTC the checkout API returned errors for
+a share of requests after a deploy exhausted the database connection pool.
+
+## Impact
+
+About ${1000 + Math.floor(next() * 9000)} customers (${5 + Math.floor(next() * 30)}% of checkout attempts) could not
+pay for 95 minutes; roughly $${20 + Math.floor(next() * 80)},000 of orders were delayed.
+
+## Timeline
+
+All times are UTC.
+
+${timelineEntries(timeline, next)}
+
+## Root cause
+
+Release v2.14.3 opened a new connection per request instead of taking one from
+the pool, so the database ran out of connections under normal load.
+
+## Resolution
+
+The release was rolled back and the pool was resized; errors stopped within
+five minutes.
+
+## Action items
+
+${taskItems(tasks, next)}
+`
+}
+
+/** A timeline of `count` entries in an otherwise ordinary postmortem. */
+export function timelineDocument(count) {
+  return postmortem({timeline: count, tasks: 4, seed: count})
+}
+
+/** An action-item list of `count` tasks in an otherwise ordinary postmortem. */
+export function taskDocument(count) {
+  return postmortem({timeline: 6, tasks: count, seed: count + 1})
+}
+
+/** `count` ordinary postmortems of varied length, as a team's folder holds. */
+export function postmortemFolder(count) {
+  const next = random(2024)
+  const files = []
+  for (let index = 0; index < count; index++) {
+    files.push({
+      name: `postmortem-${String(index + 1).padStart(4, '0')}.md`,
+      value: postmortem({timeline: 4 + Math.floor(next() * 30), tasks: 2 + Math.floor(next() * 8), seed: index + 7})
+    })
+  }
+  return files
+}

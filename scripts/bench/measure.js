@@ -1,0 +1,66 @@
+// Timing helpers: medians of repeated runs, with short runs batched so that
+// a sample is long enough for the clock to be meaningful.
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {}
+
+/** Milliseconds that one call of `fn` takes, averaged over a batch of at least `minimum` ms. */
+export function sample(fn, estimate, minimum = 100) {
+  const repeat = Math.max(1, Math.ceil(minimum / Math.max(estimate, 0.001)))
+  collect()
+  const start = performance.now()
+  for (let index = 0; index < repeat; index++) fn()
+  return (performance.now() - start) / repeat
+}
+
+/**
+ * Median milliseconds of each function over `runs` samples, the functions
+ * taking turns within each round so that drift hits them alike.
+ */
+export function compare(fns, runs, {single = false} = {}) {
+  const keys = Object.keys(fns)
+  const estimates = {}
+  for (const key of keys) {
+    // A large input is run once per sample, with no extra warm-up run: the
+    // smaller inputs before it have warmed the code up already.
+    if (single) {
+      estimates[key] = Number.POSITIVE_INFINITY
+      continue
+    }
+    const start = performance.now()
+    fns[key]()
+    estimates[key] = performance.now() - start
+  }
+  const samples = Object.fromEntries(keys.map((key) => [key, []]))
+  for (let round = 0; round < runs; round++) {
+    // Rotate the order each round.
+    for (let offset = 0; offset < keys.length; offset++) {
+      const key = keys[(round + offset) % keys.length]
+      samples[key].push(sample(fns[key], estimates[key]))
+    }
+  }
+  return Object.fromEntries(keys.map((key) => [key, median(samples[key])]))
+}
+
+export function formatMs(ms) {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`
+  if (ms >= 10) return `${ms.toFixed(0)} ms`
+  if (ms >= 1) return `${ms.toFixed(1)} ms`
+  return `${ms.toFixed(2)} ms`
+}
+
+export function formatUs(us) {
+  return us >= 100 ? `${us.toFixed(0)} µs` : `${us.toFixed(1)} µs`
+}
+
+/** A Markdown table from a header row and body rows. */
+export function table(header, rows) {
+  const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map((row) => String(row[index]).length)))
+  const line = (cells) => `| ${cells.map((cell, index) => String(cell).padEnd(widths[index])).join(' | ')} |`
+  return [line(header), `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`, ...rows.map(line)].join('\n')
+}

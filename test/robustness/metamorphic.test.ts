@@ -1,0 +1,382 @@
+import {readFileSync} from 'node:fs'
+import * as path from 'node:path'
+import type {List, ListItem, Root} from 'mdast'
+import {getPostmortem, type Postmortem, resolveProfile, type Section} from 'mdast-util-postmortem'
+import {toString} from 'mdast-util-to-string'
+import remarkParse from 'remark-parse'
+import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
+import {unified} from 'unified'
+import type {Point} from 'unist'
+import {visit} from 'unist-util-visit'
+import type {VFileMessage} from 'vfile-message'
+import {describe, expect, it} from 'vitest'
+// @ts-expect-error: plain JavaScript module shared with `pnpm corpus`.
+import * as corpus from '../../scripts/corpus-evaluation.js'
+import {lintText, ruleIds} from './support.js'
+
+// Metamorphic tests over the real postmortems: a change that keeps a
+// document's meaning keeps every rule's verdict, and a change with a known
+// effect gives exactly the expected new message. A case is made only where
+// the change applies cleanly (and only for rules the preset has), so every
+// test here runs; each group must find enough documents to mean something.
+
+const requiredSections = 'postmortem-required-sections'
+const timelineOrder = 'postmortem-timeline-order'
+const timelineTimezone = 'postmortem-timeline-timezone'
+
+interface Document {
+  readonly name: string
+  readonly profile: string
+  readonly value: string
+}
+
+const documents: Document[] = corpus.corpusAvailable()
+  ? (() => {
+      const labels = corpus.readLabels()
+      return (corpus.corpusFiles() as string[]).map((name) => ({
+        name,
+        profile: corpus.profileFor(name, labels) as string,
+        value: readFileSync(path.join(corpus.corpusDir, name), 'utf8')
+      }))
+    })()
+  : []
+
+const parser = unified().use(remarkParse).use(remarkPresetLintPostmortem).freeze()
+
+function parse(value: string): Root {
+  return parser.parse(value) as Root
+}
+
+function modelOf(document: Document, value = document.value): {tree: Root; postmortem: Postmortem} {
+  const tree = parse(value)
+  return {tree, postmortem: getPostmortem(tree, resolveProfile(document.profile), value)}
+}
+
+function lint(document: Document, value = document.value): VFileMessage[] {
+  return lintText(value, {preset: {profile: document.profile}})
+}
+
+const isMissing = (message: VFileMessage) => message.reason.startsWith('Unexpected missing section')
+const isPseudoHeading = (message: VFileMessage) => / written as (?:a bold line|a line of text)/.test(message.reason)
+
+function missingIds(messages: readonly VFileMessage[]): string[] {
+  return messages
+    .filter((message) => message.ruleId === requiredSections && isMissing(message))
+    .map((message) => String((message as VFileMessage & {section?: string}).section))
+    .sort()
+}
+
+/** Each rule's verdict: does it warn, and for missing sections, which. */
+function verdicts(messages: readonly VFileMessage[], ignorePseudoHeadings = false): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const ruleId of ruleIds) {
+    const own = messages.filter(
+      (message) =>
+        message.ruleId === ruleId && !(ignorePseudoHeadings && ruleId === requiredSections && isPseudoHeading(message))
+    )
+    result[ruleId] = own.length > 0 ? 'warns' : 'silent'
+    if (ruleId === requiredSections) result[ruleId] += `, missing: ${missingIds(own).join(' ') || 'none'}`
+  }
+  return result
+}
+
+/** Offsets where each line starts, to turn line:column into an offset. */
+function offsetOf(value: string, point: Point): number {
+  if (point.offset !== undefined) return point.offset
+  let offset = 0
+  for (let line = 1; line < point.line; line++) {
+    const next = value.indexOf('\n', offset)
+    if (next === -1) return value.length
+    offset = next + 1
+  }
+  return offset + point.column - 1
+}
+
+/** Apply replacements given as [start, end, text], from last to first. */
+function splice(value: string, edits: Array<readonly [number, number, string]>): string {
+  let result = value
+  for (const [start, end, text] of [...edits].sort((a, b) => b[0] - a[0])) {
+    result = result.slice(0, start) + text + result.slice(end)
+  }
+  return result
+}
+
+// Meaning-preserving changes: each returns the changed text, or undefined
+// where it does not apply cleanly to a document.
+
+/** Known section headings as bold lines, when nothing nests under them. */
+function headingsAsBold(document: Document): string | undefined {
+  const {postmortem} = modelOf(document)
+  const real = postmortem.headings.filter((heading) => heading.kind === 'heading')
+  const first = real.findIndex((heading) => heading.ids.length > 0)
+  if (first === -1) return undefined
+  const converted = real.slice(first)
+  const depth = converted[0]?.level
+  for (const heading of converted) {
+    // A bold line ends at any heading and nests nothing: the structure
+    // stays only when every later heading is a known one of one level.
+    if (heading.ids.length === 0 || heading.level !== depth || heading.node.type !== 'heading') return undefined
+    const raw = toString(heading.node).trim()
+    if (raw.length === 0 || raw.length > 70 || /[*_`[\]<>\\]/.test(raw)) return undefined
+    const start = heading.node.position?.start.offset
+    if (start === undefined || document.value[start] !== '#') return undefined
+  }
+  return splice(
+    document.value,
+    converted.map((heading) => {
+      const position = heading.node.position as {start: {offset: number}; end: {offset: number}}
+      return [position.start.offset, position.end.offset, `\n**${toString(heading.node).trim()}**\n`] as const
+    })
+  )
+}
+
+/** `-` list markers as `*`. */
+function dashesAsStars(document: Document): string | undefined {
+  const tree = parse(document.value)
+  const edits: Array<readonly [number, number, string]> = []
+  let adjacent = false
+  visit(tree, (node, index, parent) => {
+    // Two lists side by side differ only by their marker: one marker would
+    // merge them.
+    if (node.type === 'list' && parent && index !== undefined && parent.children[index + 1]?.type === 'list') {
+      adjacent = true
+    }
+    if (node.type !== 'listItem') return
+    const offset = node.position?.start.offset
+    if (offset === undefined || document.value[offset] !== '-') return
+    if (!/^-(?:[ \t]|\r?\n|$)/.test(document.value.slice(offset, offset + 3))) return
+    // `- * * *` would turn into a thematic break.
+    if (/^-[ \t]+[*-]/.test(document.value.slice(offset, offset + 4))) adjacent = true
+    edits.push([offset, offset + 1, '*'])
+  })
+  return adjacent || edits.length === 0 ? undefined : splice(document.value, edits)
+}
+
+/** Every heading one level deeper. */
+function headingsDeeper(document: Document): string | undefined {
+  const tree = parse(document.value)
+  const {postmortem} = modelOf(document)
+  if (postmortem.headings.some((heading) => heading.kind === 'heading' && heading.node.type !== 'heading')) {
+    return undefined
+  }
+  const edits: Array<readonly [number, number, string]> = []
+  let clean = true
+  visit(tree, 'heading', (node) => {
+    const offset = node.position?.start.offset
+    if (node.depth === 6 || offset === undefined || document.value[offset] !== '#') clean = false
+    else edits.push([offset, offset, '#'])
+  })
+  return clean && edits.length > 0 ? splice(document.value, edits) : undefined
+}
+
+function crlf(document: Document): string | undefined {
+  return document.value.includes('\n') ? document.value.replace(/\r?\n/g, '\r\n') : undefined
+}
+
+const preserving: Array<{name: string; change: (document: Document) => string | undefined; pseudo?: boolean}> = [
+  {name: 'known headings written as bold lines', change: headingsAsBold, pseudo: true},
+  {name: '`-` list markers written as `*`', change: dashesAsStars},
+  {name: 'every heading one level deeper', change: headingsDeeper},
+  {name: 'CRLF line endings', change: crlf}
+]
+
+describe.runIf(documents.length > 0)('meaning-preserving changes keep every verdict', () => {
+  for (const {name, change, pseudo} of preserving) {
+    const cases = documents.flatMap((document) => {
+      const changed = change(document)
+      return changed === undefined ? [] : [{document, changed}]
+    })
+    describe(name, () => {
+      it('applies to enough of the corpus to mean something', () => {
+        expect(cases.length).toBeGreaterThanOrEqual(10)
+      })
+      for (const {document, changed} of cases) {
+        it(document.name, () => {
+          // Bold lines get their own "write a heading" message; that is the
+          // one change of verdict this change is meant to cause.
+          expect(verdicts(lint(document, changed), pseudo)).toEqual(verdicts(lint(document), pseudo))
+        })
+      }
+    })
+  }
+})
+
+// Changes with a known effect.
+
+interface Deletion {
+  readonly document: Document
+  readonly id: string
+  readonly changed: string
+}
+
+/** Delete a required section (heading and content), one at a time. */
+function sectionDeletions(document: Document): Deletion[] {
+  const {postmortem} = modelOf(document)
+  const profile = resolveProfile(document.profile)
+  const required = profile.sections.filter((spec) => spec.required).map((spec) => spec.id)
+  const present = required.filter((id) => postmortem.sectionsOf(id).length > 0)
+  // With three sections or more the file still reads as a postmortem after
+  // one goes. The summary is left alone: an opening paragraph can stand in
+  // for it once its heading is gone.
+  if (!postmortem.looksLikePostmortem || present.length < 3) return []
+  const deletions: Deletion[] = []
+  for (const id of present) {
+    if (id === 'summary') continue
+    const [section, ...others] = postmortem.sectionsOf(id) as Section[]
+    if (!section || others.length > 0 || section.ids.length !== 1 || section.heading.node.type !== 'heading') continue
+    const at = postmortem.headings.indexOf(section.heading)
+    const next = postmortem.headings
+      .slice(at + 1)
+      .find((heading) => heading.ids.length > 0 || heading.level <= section.heading.level)
+    if (next && (next.ids.length === 0 || next.kind !== 'heading')) continue
+    const start = section.heading.node.position?.start
+    if (!start) continue
+    const end = next?.position?.start
+    const changed = splice(document.value, [
+      [offsetOf(document.value, start), end ? offsetOf(document.value, end) : document.value.length, '']
+    ])
+    deletions.push({document, id, changed})
+  }
+  return deletions
+}
+
+const hasRule = (ruleId: string) => ruleIds.includes(ruleId)
+
+describe.runIf(documents.length > 0 && hasRule(requiredSections))('a deleted section is reported missing', () => {
+  const cases = documents.flatMap(sectionDeletions)
+  it('applies to enough of the corpus to mean something', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20)
+  })
+  for (const {document, id, changed} of cases) {
+    it(`${document.name} without \`${id}\``, () => {
+      const before = missingIds(lint(document))
+      const after = lint(document, changed)
+      expect(missingIds(after)).toEqual([...before, id].sort())
+      expect(
+        after.filter((message) => isMissing(message) && (message as {section?: string}).section === id)
+      ).toHaveLength(1)
+    })
+  }
+})
+
+// Timeline entries: list items of a timeline section that start with a
+// clock time and name no date.
+interface TimedItem {
+  readonly item: ListItem
+  /** Index of the item in its list. */
+  readonly index: number
+  readonly line: number
+  readonly start: number
+  readonly end: number
+  readonly minutes: number
+  readonly half: string
+  /** Offset in the document just after the time (and its AM/PM). */
+  readonly afterTime: number
+}
+
+const clock = /^(\W{0,3})(\d{1,2}):(\d{2})(\s?[AaPp]\.?[Mm]\.?)?/
+const dateLike =
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{4}\b|\b\d{1,2}\/\d{1,2}\b|\bday\s+\d|\b(?:yesterday|tomorrow|next day|midnight)\b/i
+
+function timedLists(document: Document, value = document.value): TimedItem[][] {
+  const {postmortem} = modelOf(document, value)
+  const lists: TimedItem[][] = []
+  for (const section of postmortem.sectionsOf('timeline')) {
+    for (const node of section.nodes) {
+      if (node.type !== 'list') continue
+      const items: TimedItem[] = []
+      for (const [index, item] of (node as List).children.entries()) {
+        const position = item.position
+        if (!position || position.start.offset === undefined || position.end.offset === undefined) continue
+        if (position.start.line !== position.end.line) continue
+        const source = value.slice(position.start.offset, position.end.offset)
+        const marker = /^(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/.exec(source)
+        if (!marker) continue
+        const rest = source.slice(marker[0].length)
+        const time = clock.exec(rest)
+        if (!time || dateLike.test(rest)) continue
+        const hour = Number(time[2])
+        const minute = Number(time[3])
+        const half = (time[4] ?? '').replace(/[\s.]/g, '').toLowerCase()
+        if (hour > (half ? 12 : 23) || minute > 59) continue
+        const hours = half === 'pm' && hour < 12 ? hour + 12 : half === 'am' && hour === 12 ? 0 : hour
+        items.push({
+          item,
+          index,
+          line: position.start.line,
+          start: position.start.offset,
+          end: position.end.offset,
+          minutes: hours * 60 + minute,
+          half,
+          afterTime: position.start.offset + marker[0].length + time[0].length
+        })
+      }
+      lists.push(items)
+    }
+  }
+  return lists
+}
+
+function ruleMessages(document: Document, ruleId: string, value = document.value): VFileMessage[] {
+  return lint(document, value).filter((message) => message.ruleId === ruleId)
+}
+
+describe.runIf(documents.length > 0 && hasRule(timelineOrder))('two timeline entries swapped', () => {
+  const cases = documents.flatMap((document) => {
+    if (ruleMessages(document, timelineOrder).length > 0) return []
+    for (const items of timedLists(document)) {
+      // Only a list that stays within one day: where the times already
+      // wrap past midnight, a step back may be read as the next day.
+      if (items.some((item, index) => index > 0 && item.minutes < (items[index - 1] as TimedItem).minutes)) continue
+      for (let index = 0; index + 1 < items.length; index++) {
+        const first = items[index] as TimedItem
+        const second = items[index + 1] as TimedItem
+        // Consecutive in the list, forward by up to three hours, written alike.
+        if (second.index === first.index + 1 && first.half === second.half) {
+          const gap = second.minutes - first.minutes
+          if (gap <= 0 || gap > 180) continue
+          const changed = splice(document.value, [
+            [first.start, first.end, document.value.slice(second.start, second.end)],
+            [second.start, second.end, document.value.slice(first.start, first.end)]
+          ])
+          return [{document, changed, line: second.line}]
+        }
+      }
+    }
+    return []
+  })
+  it('applies to enough of the corpus to mean something', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(5)
+  })
+  for (const {document, changed, line} of cases) {
+    it(document.name, () => {
+      const after = ruleMessages(document, timelineOrder, changed)
+      expect(after.map((message) => message.line)).toEqual([line])
+    })
+  }
+})
+
+describe.runIf(documents.length > 0 && hasRule(timelineTimezone))("one entry's zone changed", () => {
+  const cases = documents.flatMap((document) => {
+    if (ruleMessages(document, timelineTimezone).length > 0) return []
+    const entry = timedLists(document).flat()[1]
+    if (!entry) return []
+    const zone = /\b(?:UTC|GMT)\b/.test(document.value) ? 'JST' : 'UTC'
+    const following = /^[ \t]*\(?([A-Z]{2,5}|[+-]\d{2}:?\d{2})\b\)?/.exec(
+      document.value.slice(entry.afterTime, entry.end)
+    )
+    const changed = following
+      ? splice(document.value, [[entry.afterTime, entry.afterTime + following[0].length, ` ${zone}`]])
+      : splice(document.value, [[entry.afterTime, entry.afterTime, ` ${zone}`]])
+    return [{document, changed, line: entry.line, zone}]
+  })
+  it('applies to enough of the corpus to mean something', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(5)
+  })
+  for (const {document, changed, line, zone} of cases) {
+    it(`${document.name}: entry on line ${line} in ${zone}`, () => {
+      const after = ruleMessages(document, timelineTimezone, changed)
+      expect(after.map((message) => message.line)).toEqual([line])
+    })
+  }
+})
