@@ -1,30 +1,13 @@
-import {readFileSync} from 'node:fs'
 import remarkLintPostmortemActionableTasks from 'remark-lint-postmortem-actionable-tasks'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {type LintOptions, lint, placeText} from '../../../test/helpers/lint.js'
+import {placeText} from '../../../test/helpers/lint.js'
+import {fixtureReader, ruleHarness} from '../../../test/helpers/rule-harness.js'
 
 const ruleId = 'postmortem-actionable-tasks'
-const fixtures = new URL('../../../fixtures/tasks/', import.meta.url)
-
-function read(name: string): string {
-  return readFileSync(new URL(name, fixtures), 'utf8')
-}
-
-async function messagesOf(markdown: string, options: Record<string, unknown> | undefined, more: LintOptions = {}) {
-  const profile = options?.profile
-  const messages = await lint(markdown, {
-    preset: profile ? {profile} : undefined,
-    plugins: options ? [[remarkLintPostmortemActionableTasks, options]] : [],
-    ...more
-  })
-  return messages.filter((message) => message.ruleId === ruleId)
-}
-
-async function reasons(markdown: string, options?: Record<string, unknown>): Promise<string[]> {
-  return (await messagesOf(markdown, options)).map((message) => `${placeText(message)}: ${message.reason}`)
-}
+const read = fixtureReader('tasks')
+const {messagesOf, reasons} = ruleHarness(remarkLintPostmortemActionableTasks)
 
 const verbFirst = 'expected an imperative verb first, such as `Add …` or `Fix …`'
 const concrete = 'expected what exactly changes: the system, check or threshold'

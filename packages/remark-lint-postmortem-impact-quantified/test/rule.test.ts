@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs'
 import remarkLintPostmortemImpactQuantified from 'remark-lint-postmortem-impact-quantified'
 import remarkParse from 'remark-parse'
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
@@ -6,28 +5,12 @@ import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
-import {type LintOptions, lint, placeText} from '../../../test/helpers/lint.js'
+import {placeText} from '../../../test/helpers/lint.js'
+import {fixtureReader, ruleHarness} from '../../../test/helpers/rule-harness.js'
 
 const ruleId = 'postmortem-impact-quantified'
-const fixtures = new URL('../../../fixtures/impact/', import.meta.url)
-
-function read(name: string): string {
-  return readFileSync(new URL(name, fixtures), 'utf8')
-}
-
-async function messagesOf(markdown: string, options: Record<string, unknown> | undefined, more: LintOptions = {}) {
-  const profile = options?.profile
-  const messages = await lint(markdown, {
-    preset: profile ? {profile} : undefined,
-    plugins: options ? [[remarkLintPostmortemImpactQuantified, options]] : [],
-    ...more
-  })
-  return messages.filter((message) => message.ruleId === ruleId)
-}
-
-async function reasons(markdown: string, options?: Record<string, unknown>): Promise<string[]> {
-  return (await messagesOf(markdown, options)).map((message) => `${placeText(message)}: ${message.reason}`)
-}
+const read = fixtureReader('impact')
+const {messagesOf, reasons} = ruleHarness(remarkLintPostmortemImpactQuantified)
 
 const noQuantity =
   'Unexpected impact with no quantity, expected how many (`40% of users`, `1,200 orders`), how long (`for 2 hours`) or how much (`$5,000`)'

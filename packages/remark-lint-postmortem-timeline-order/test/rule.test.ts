@@ -1,30 +1,12 @@
-import {readFileSync} from 'node:fs'
 import remarkLintPostmortemTimelineOrder from 'remark-lint-postmortem-timeline-order'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {type LintOptions, lint, placeText} from '../../../test/helpers/lint.js'
+import {placeText} from '../../../test/helpers/lint.js'
+import {fixtureReader, ruleHarness} from '../../../test/helpers/rule-harness.js'
 
-const ruleId = 'postmortem-timeline-order'
-const fixtures = new URL('../../../fixtures/timeline/', import.meta.url)
-
-function read(name: string): string {
-  return readFileSync(new URL(name, fixtures), 'utf8')
-}
-
-async function messagesOf(markdown: string, options?: Record<string, unknown>, more: LintOptions = {}) {
-  const profile = options?.profile
-  const messages = await lint(markdown, {
-    preset: profile ? {profile} : undefined,
-    plugins: options ? [[remarkLintPostmortemTimelineOrder, options]] : [],
-    ...more
-  })
-  return messages.filter((message) => message.ruleId === ruleId)
-}
-
-async function reasons(markdown: string, options?: Record<string, unknown>): Promise<string[]> {
-  return (await messagesOf(markdown, options)).map((message) => `${placeText(message)}: ${message.reason}`)
-}
+const read = fixtureReader('timeline')
+const {messagesOf, reasons} = ruleHarness(remarkLintPostmortemTimelineOrder)
 
 describe('postmortem-timeline-order on the fixtures', () => {
   it.each([

@@ -1,30 +1,11 @@
-import {readFileSync} from 'node:fs'
 import remarkLintPostmortemTimelineTimezone from 'remark-lint-postmortem-timeline-timezone'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
-import {type LintOptions, lint, placeText} from '../../../test/helpers/lint.js'
+import {fixtureReader, ruleHarness} from '../../../test/helpers/rule-harness.js'
 
-const ruleId = 'postmortem-timeline-timezone'
-const fixtures = new URL('../../../fixtures/timeline/', import.meta.url)
-
-function read(name: string): string {
-  return readFileSync(new URL(name, fixtures), 'utf8')
-}
-
-async function messagesOf(markdown: string, options?: Record<string, unknown>, more: LintOptions = {}) {
-  const profile = options?.profile
-  const messages = await lint(markdown, {
-    preset: profile ? {profile} : undefined,
-    plugins: options ? [[remarkLintPostmortemTimelineTimezone, options]] : [],
-    ...more
-  })
-  return messages.filter((message) => message.ruleId === ruleId)
-}
-
-async function reasons(markdown: string, options?: Record<string, unknown>): Promise<string[]> {
-  return (await messagesOf(markdown, options)).map((message) => `${placeText(message)}: ${message.reason}`)
-}
+const read = fixtureReader('timeline')
+const {messagesOf, reasons} = ruleHarness(remarkLintPostmortemTimelineTimezone)
 
 const noZone = (heading: string) =>
   `Unexpected timeline times without a timezone, expected one on the times or in the heading, such as \`${heading}\``
