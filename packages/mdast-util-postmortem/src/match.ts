@@ -11,7 +11,7 @@ interface Alias {
 }
 
 const matchers = new WeakMap<Profile, readonly Alias[]>()
-const wordIndexes = new WeakMap<readonly Alias[], ReadonlyMap<string, readonly string[]>>()
+const wordIndexes = new WeakMap<readonly Alias[], WordIndex>()
 
 /**
  * The aliases a profile recognises: its own sections' aliases first, then the
@@ -63,13 +63,24 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
   // index instead of comparing every word with every alias.
   const index = wordIndexOf(aliases)
   const matched = heading.map((word) => aliasWordsOf(word, index))
-  const anywhere = new Set(matched.flatMap((set) => [...set]))
-  // Most lines of a document name no section: nothing to look for.
-  if (anywhere.size === 0) return []
+  // Most lines of a document name no section: nothing to look for. Else
+  // only the aliases that have one of the words found can be in the text,
+  // tried in their order.
+  const candidates = new Set<number>()
+  const anywhere = new Set<string>()
+  for (const set of matched) {
+    for (const word of set) {
+      if (anywhere.has(word)) continue
+      anywhere.add(word)
+      for (const at of index.aliasesWith.get(word) ?? []) candidates.add(at)
+    }
+  }
+  if (candidates.size === 0) return []
   const taken: boolean[] = heading.map(() => false)
   const found: Array<{id: string; at: number}> = []
   let onlySingleWords = true
-  for (const alias of aliases) {
+  for (const position of [...candidates].sort((a, b) => a - b)) {
+    const alias = aliases[position] as Alias
     if (alias.words.length > heading.length || !alias.words.every((word) => anywhere.has(word))) continue
     const at = indexOfRun(matched, alias.words, taken)
     if (at === -1) continue
@@ -84,50 +95,71 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
 }
 
 /**
- * Alias words by key: each alias word under itself and, when `sameWord`
- * allows one edit (six letters or more), under each of its forms with one
- * letter dropped. Two words one edit apart share a key.
+ * The alias words, and the aliases each word is in (by position). Words of
+ * six letters or more, which `sameWord` lets differ by one edit, are also
+ * kept by their first two and by their last two letters: a word one edit
+ * away from such a word keeps one of the two.
  */
-function wordIndexOf(aliases: readonly Alias[]): ReadonlyMap<string, readonly string[]> {
+interface WordIndex {
+  readonly aliasesWith: ReadonlyMap<string, readonly number[]>
+  readonly byStart: ReadonlyMap<string, readonly string[]>
+  readonly byEnd: ReadonlyMap<string, readonly string[]>
+}
+
+function wordIndexOf(aliases: readonly Alias[]): WordIndex {
   let index = wordIndexes.get(aliases)
   if (index) return index
-  const map = new Map<string, string[]>()
-  const add = (key: string, word: string) => {
+  const aliasesWith = new Map<string, number[]>()
+  const byStart = new Map<string, string[]>()
+  const byEnd = new Map<string, string[]>()
+  const add = (map: Map<string, string[]>, key: string, word: string) => {
     const list = map.get(key)
     if (!list) map.set(key, [word])
     else if (!list.includes(word)) list.push(word)
   }
-  for (const alias of aliases) {
+  aliases.forEach((alias, at) => {
     for (const word of alias.words) {
-      add(word, word)
-      if (word.length >= 6) for (const key of oneLetterLess(word)) add(key, word)
+      const list = aliasesWith.get(word)
+      if (!list) aliasesWith.set(word, [at])
+      else if (list.at(-1) !== at) list.push(at)
+      if (word.length >= 6) {
+        add(byStart, word.slice(0, 2), word)
+        add(byEnd, word.slice(-2), word)
+      }
     }
-  }
-  index = map
+  })
+  index = {aliasesWith, byStart, byEnd}
   wordIndexes.set(aliases, index)
   return index
 }
 
-function oneLetterLess(word: string): string[] {
-  const keys: string[] = []
-  for (let at = 0; at < word.length; at++) keys.push(word.slice(0, at) + word.slice(at + 1))
-  return keys
-}
+const none: ReadonlySet<string> = new Set()
 
 /** The alias words `written` is, by `sameWord`. */
-function aliasWordsOf(written: string, index: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const candidates = new Set<string>()
-  for (const form of written.endsWith('s') ? [written, written.slice(0, -1)] : [written]) {
-    for (const word of index.get(form) ?? []) candidates.add(word)
-    // A letter changed or added: both forms lose a letter to the same key.
-    if (form.length >= 6)
-      for (const key of oneLetterLess(form)) for (const word of index.get(key) ?? []) candidates.add(word)
+function aliasWordsOf(written: string, index: WordIndex): ReadonlySet<string> {
+  let found: Set<string> | undefined
+  if (index.aliasesWith.has(written)) found = new Set([written])
+  // One edit away: from the word, or from its singular.
+  if (written.length >= 5) {
+    const forms = written.endsWith('s') ? [written, written.slice(0, -1)] : [written]
+    for (const form of forms) {
+      for (const map of [index.byStart.get(form.slice(0, 2)), index.byEnd.get(form.slice(-2))]) {
+        for (const word of map ?? []) {
+          if (found?.has(word) || !sameWord(written, word)) continue
+          found ??= new Set()
+          found.add(word)
+        }
+      }
+    }
   }
-  for (const word of candidates) if (!sameWord(written, word)) candidates.delete(word)
-  return candidates
+  return found ?? none
 }
 
-function indexOfRun(matched: readonly Set<string>[], needle: readonly string[], taken: readonly boolean[]): number {
+function indexOfRun(
+  matched: readonly ReadonlySet<string>[],
+  needle: readonly string[],
+  taken: readonly boolean[]
+): number {
   outer: for (let start = 0; start + needle.length <= matched.length; start++) {
     for (let offset = 0; offset < needle.length; offset++) {
       if (taken[start + offset] || !matched[start + offset]?.has(needle[offset] as string)) continue outer

@@ -60,16 +60,21 @@ function sourceText(source: string | {value?: unknown} | undefined): SourceText 
 
 function buildPostmortem(tree: Root, profile: Profile, source: SourceText | undefined): Postmortem {
   const {headings, sections} = findSections(tree, profile, source)
-  const wordCount = toString(tree)
-    .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
   const named = new Set(
     sections
       .filter((section) => section.heading.kind !== 'implicit')
       .flatMap((section) => section.ids)
       .filter((id) => profile.sections.some((spec) => spec.id === id))
   )
-  const looksLikePostmortem = named.size >= 2 || (named.size === 1 && wordCount >= minimumBodyWords)
+  // Counting words reads the whole text: only when the answer needs it.
+  let wordCount: number | undefined
+  const countWords = () => {
+    wordCount ??= toString(tree)
+      .split(/\s+/)
+      .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
+    return wordCount
+  }
+  const looksLikePostmortem = named.size >= 2 || (named.size === 1 && countWords() >= minimumBodyWords)
   // Sections by id, once: rules ask for them per section and per entry.
   const byId = new Map<string, Section[]>()
   for (const section of sections) {
@@ -86,7 +91,9 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
     headings,
     sections,
     looksLikePostmortem,
-    wordCount,
+    get wordCount() {
+      return countWords()
+    },
     sectionsOf(id) {
       // A copy: callers may change what they get.
       return [...(byId.get(id) ?? [])]

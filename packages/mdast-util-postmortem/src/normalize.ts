@@ -4,21 +4,30 @@
  * emphasis marks, and the spelling variants writers use for the same concept.
  */
 export function normalizeLabel(text: string): string {
-  let value = text.normalize('NFKD').toLowerCase()
+  // Each replacement below runs only when the text holds what it looks for
+  // (most headings and lines hold none): the same result, fewer passes.
+  // ASCII text is its own NFKD form and holds no pictograph.
+  const ascii = asciiOnly.test(text)
+  let value = (ascii ? text : text.normalize('NFKD')).toLowerCase()
   // Drop parenthetical notes: "Timeline (all times in UTC)", "Root Cause(s)".
-  value = value.replace(/\([^()]*\)/g, ' ').replace(/\[[^[\]]*\]/g, ' ')
+  if (value.includes('(')) value = value.replace(/\([^()]*\)/g, ' ')
+  if (value.includes('[')) value = value.replace(/\[[^[\]]*\]/g, ' ')
   // Emoji shortcodes (`:clipboard:`) and pictographs.
-  value = value.replace(/:[a-z0-9_+-]+:/g, ' ').replace(/\p{Extended_Pictographic}/gu, ' ')
-  value = value.replace(/['’`]/g, '')
-  value = value.replace(/\bpost[\s-]?mortem/g, 'postmortem').replace(/\bto[\s-]do\b/g, 'todo')
-  value = value.replace(/\bfollow[\s-]?ups?\b/g, 'follow up')
+  if (value.includes(':')) value = value.replace(/:[a-z0-9_+-]+:/g, ' ')
+  if (!ascii) value = value.replace(/\p{Extended_Pictographic}/gu, ' ')
+  if (!ascii || value.includes("'") || value.includes('`')) value = value.replace(/['’`]/g, '')
+  if (value.includes('mortem')) value = value.replace(/\bpost[\s-]?mortem/g, 'postmortem')
+  if (value.includes('do')) value = value.replace(/\bto[\s-]do\b/g, 'todo')
+  if (value.includes('follow')) value = value.replace(/\bfollow[\s-]?ups?\b/g, 'follow up')
   value = value.replace(/[^\p{L}\p{N}&]+/gu, ' ')
   // Leading numbering: "1. Summary", "IV - Impact", "a) Timeline".
   value = value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=\p{L})/u, ' ')
-  value = value.replace(/&/g, ' and ')
+  if (value.includes('&')) value = value.replace(/&/g, ' and ')
   const words = value.split(/\s+/).filter(Boolean).map(canonicalWord)
   return words.join(' ')
 }
+
+const asciiOnly = /^\p{ASCII}*$/u
 
 const wordVariants: ReadonlyMap<string, string> = new Map([
   ['preventive', 'preventative'],

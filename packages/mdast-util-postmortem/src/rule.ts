@@ -121,13 +121,22 @@ function splitSeverity(config: unknown): [unknown, unknown] {
 
 /** Report a message with the details editors and tools use. */
 export function report(file: VFile, reason: string, details: ReportDetails = {}): PostmortemMessage {
-  const cause = details.cause
-    ? new VFileMessage(details.cause.reason, {place: details.cause.place, source: 'remark-lint'})
-    : undefined
-  const message: PostmortemMessage = file.message(reason, {
-    place: details.place,
-    ...(cause ? {cause} : {})
-  })
+  // A `VFileMessage` is an `Error`, so making one captures a stack trace,
+  // which its constructor then replaces with `''`: capture none.
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  let message: PostmortemMessage
+  try {
+    const cause = details.cause
+      ? new VFileMessage(details.cause.reason, {place: details.cause.place, source: 'remark-lint'})
+      : undefined
+    message = file.message(reason, {
+      place: details.place,
+      ...(cause ? {cause} : {})
+    })
+  } finally {
+    Error.stackTraceLimit = limit
+  }
   if (details.expected) message.expected = [...details.expected]
   if (details.actual !== undefined) message.actual = details.actual
   if (details.section !== undefined) message.section = details.section

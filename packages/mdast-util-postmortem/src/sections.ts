@@ -50,9 +50,15 @@ export function findSections(
     // A section ends at the next section of the profile, or at a real
     // heading as high as its own. A pseudo-heading the profile does not ask
     // for (`Detection:` inside a holberton timeline) stays inside.
-    const next = headings
-      .slice(at + 1)
-      .find((item) => item.ids.some(inProfile) || (item.kind === 'heading' && item.level <= heading.level))
+    // A loop, not `slice(at + 1).find(...)`: no copy of the rest per heading.
+    let next: SectionHeading | undefined
+    for (let after = at + 1; after < headings.length; after++) {
+      const item = headings[after] as SectionHeading
+      if (item.ids.some(inProfile) || (item.kind === 'heading' && item.level <= heading.level)) {
+        next = item
+        break
+      }
+    }
     const ownNode = heading.kind !== 'heading'
     const last = next ? (next.line > 0 ? next.index + 1 : next.index) : tree.children.length
     const nodes = tree.children.slice(ownNode ? heading.index : heading.index + 1, Math.max(last, heading.index + 1))

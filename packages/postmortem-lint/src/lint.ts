@@ -1,5 +1,6 @@
 import {PassThrough} from 'node:stream'
 import markdownExtensions from 'markdown-extensions'
+import type {Root} from 'mdast'
 import remarkParse from 'remark-parse'
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import remarkStringify from 'remark-stringify'
@@ -39,7 +40,7 @@ export interface LintResult {
  * applies. Never writes anything: the caller formats the result.
  */
 export function lintFiles(options: LintOptions): Promise<LintResult> {
-  const processor = unified().use(remarkParse).use(remarkStringify)
+  const processor = releasingTrees(unified().use(remarkParse).use(remarkStringify))
   const presetOptions = options.profile === undefined ? undefined : {profile: options.profile}
   return new Promise((resolve, reject) => {
     engine(
@@ -78,6 +79,29 @@ export function lintFiles(options: LintOptions): Promise<LintResult> {
     )
   })
 }
+
+/**
+ * The engine keeps each file's tree until every file is transformed (so that
+ * plugins may look across files), which holds every tree of a large folder
+ * in memory at once. The CLI writes no file and prints no tree, so a file's
+ * tree is of no use once its plugins ran: the engine gets an empty root
+ * instead, and the tree goes with the first garbage collection.
+ */
+function releasingTrees<Base extends () => {run: unknown}>(base: Base): Base {
+  const make = () => {
+    const processor = base()
+    const run = (processor.run as RunFunction).bind(processor)
+    Object.defineProperty(processor, 'run', {
+      value: (tree: Root, file: VFile, done: RunCallback) =>
+        run(tree, file, (error, result) => done(error, error ? result : {type: 'root', children: []}))
+    })
+    return processor
+  }
+  return make as unknown as Base
+}
+
+type RunFunction = (tree: Root, file: VFile, done: RunCallback) => void
+type RunCallback = (error: Error | undefined, tree?: Root) => void
 
 /**
  * A file `.remarkignore` lists is skipped, also when it is named (pre-commit

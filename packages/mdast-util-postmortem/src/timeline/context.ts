@@ -82,9 +82,10 @@ export function textLinesOf(node: RootContent, source: SourceText | undefined): 
  */
 export function summaryLines(postmortem: Postmortem, timeline: Section): TextLine[] {
   const {tree, source} = postmortem
-  const timelines = postmortem.sectionsOf('timeline')
-  const previous = timelines[timelines.indexOf(timeline) - 1]
-  const next = timelines[timelines.indexOf(timeline) + 1]
+  const {timelines, timelineIndex, nodeIndex} = documentIndex(postmortem)
+  const place = timelineIndex.get(timeline) ?? -1
+  const previous = timelines[place - 1]
+  const next = timelines[place + 1]
   const from = previous ? previous.heading.index : -1
   const to = next ? next.heading.index : tree.children.length
   const firstSection = postmortem.sections[0]?.heading.index ?? tree.children.length
@@ -101,13 +102,24 @@ export function summaryLines(postmortem: Postmortem, timeline: Section): TextLin
     if (section.heading.node.type !== 'heading') summaryNodes.set(section.heading.node, section)
     for (const node of section.nodes) summaryNodes.set(node, section)
   }
+  // The nodes to read: those between the timeline before and this one,
+  // and the summary's; not the whole document for each timeline.
+  const indexes = new Set<number>()
+  for (let index = Math.max(from + 1, 0); index <= timeline.heading.index && index < tree.children.length; index++) {
+    indexes.add(index)
+  }
+  for (const node of summaryNodes.keys()) {
+    const index = nodeIndex.get(node)
+    if (index !== undefined) indexes.add(index)
+  }
   const lines: TextLine[] = []
-  tree.children.forEach((node, index) => {
+  for (const index of [...indexes].sort((a, b) => a - b)) {
+    const node = tree.children[index] as RootContent
     const summary = summaryNodes.get(node)
     const ahead =
       index > from &&
       (index < timeline.heading.index || (index === timeline.heading.index && timeline.heading.line > 0))
-    if (!summary && !ahead) return
+    if (!summary && !ahead) continue
     const end = summary ? nextHeading(summary, postmortem) : undefined
     const title = node.type === 'heading' && node.depth === 1
     for (const line of textLinesOf(node, source)) {
@@ -117,8 +129,35 @@ export function summaryLines(postmortem: Postmortem, timeline: Section): TextLin
         if (node !== timeline.heading.node || line.index < timeline.heading.line) lines.push(line)
       }
     }
-  })
+  }
   return lines
+}
+
+interface DocumentIndex {
+  readonly timelines: readonly Section[]
+  readonly timelineIndex: ReadonlyMap<Section, number>
+  readonly nodeIndex: ReadonlyMap<RootContent, number>
+}
+
+const documentIndexes = new WeakMap<Postmortem, DocumentIndex>()
+
+/** The timeline sections and the root's children by place, once per postmortem. */
+function documentIndex(postmortem: Postmortem): DocumentIndex {
+  let index = documentIndexes.get(postmortem)
+  if (!index) {
+    const timelines = postmortem.sectionsOf('timeline')
+    const timelineIndex = new Map<Section, number>()
+    timelines.forEach((section, at) => {
+      if (!timelineIndex.has(section)) timelineIndex.set(section, at)
+    })
+    const nodeIndex = new Map<RootContent, number>()
+    postmortem.tree.children.forEach((node, at) => {
+      if (!nodeIndex.has(node)) nodeIndex.set(node, at)
+    })
+    index = {timelines, timelineIndex, nodeIndex}
+    documentIndexes.set(postmortem, index)
+  }
+  return index
 }
 
 /** Read the context of a timeline from its heading, intro lines and the summary. */

@@ -53,9 +53,30 @@ export function readTimelineLines(section: Section, postmortem: Postmortem): Tim
 
 /** The heading that ends a section, found the way `findSections` does. */
 export function nextHeading(section: Section, postmortem: Postmortem): SectionHeading | undefined {
-  const at = postmortem.headings.indexOf(section.heading)
-  if (at === -1) return undefined
-  return postmortem.headings.slice(at + 1).find((item) => item.ids.length > 0 || item.level <= section.heading.level)
+  const {headings} = postmortem
+  const at = headingIndex(headings).get(section.heading)
+  if (at === undefined) return undefined
+  for (let after = at + 1; after < headings.length; after++) {
+    const item = headings[after] as SectionHeading
+    if (item.ids.length > 0 || item.level <= section.heading.level) return item
+  }
+  return undefined
+}
+
+const headingIndexes = new WeakMap<readonly SectionHeading[], ReadonlyMap<SectionHeading, number>>()
+
+/** Where each heading is in the list, once per list (its first place, as `indexOf`). */
+function headingIndex(headings: readonly SectionHeading[]): ReadonlyMap<SectionHeading, number> {
+  let index = headingIndexes.get(headings)
+  if (!index) {
+    const map = new Map<SectionHeading, number>()
+    headings.forEach((heading, at) => {
+      if (!map.has(heading)) map.set(heading, at)
+    })
+    index = map
+    headingIndexes.set(headings, index)
+  }
+  return index
 }
 
 /** Which lines of a node belong to the section (a paragraph may hold the heading or the next one). */
