@@ -38,8 +38,25 @@ interface Building {
   children: PhrasingContent[]
 }
 
+/**
+ * Lines already split, by paragraph node. Sections, timeline, tasks and
+ * impact each read the same paragraphs; the entry holds the source it was
+ * split with, so a node read with another source is split afresh. Nodes are
+ * per document, so nothing is shared between documents.
+ */
+const splitLines = new WeakMap<Paragraph, {source: SourceText | undefined; lines: readonly ParagraphLine[]}>()
+
 /** Split a paragraph into its lines. */
 export function paragraphLines(node: Paragraph, source?: SourceText): ParagraphLine[] {
+  const known = splitLines.get(node)
+  // A copy: callers may change the array they get (never its lines, which are read-only).
+  if (known && known.source === source) return [...known.lines]
+  const lines = splitParagraph(node, source)
+  splitLines.set(node, {source, lines})
+  return [...lines]
+}
+
+function splitParagraph(node: Paragraph, source: SourceText | undefined): ParagraphLine[] {
   const lines: ParagraphLine[] = []
   const startLine = node.position?.start.line
   let current: Building = fresh()

@@ -1,4 +1,4 @@
-import {normalizeLabel, words} from './normalize.js'
+import {normalizedWords, normalizeLabel, words} from './normalize.js'
 import type {Profile} from './profiles.js'
 import {conceptAliases} from './vocabulary.js'
 
@@ -56,13 +56,14 @@ function allowedExtraWords(strictness: MatchStrictness, onlySingleWords: boolean
  * (`Root Cause and Resolution` names `root-cause` and `resolution`).
  */
 export function matchSectionIds(text: string, profile: Profile, strictness: MatchStrictness): string[] {
-  const heading = words(normalizeLabel(text))
+  const heading = normalizedWords(text)
   if (heading.length === 0) return []
   const aliases = aliasesOf(profile)
   // The alias words each word of the text is (`sameWord`), found through an
   // index instead of comparing every word with every alias.
   const index = wordIndexOf(aliases)
   const matched = heading.map((word) => aliasWordsOf(word, index))
+  if (matched.every((set) => set.size === 0)) return []
   // Most lines of a document name no section: nothing to look for. Else
   // only the aliases that have one of the words found can be in the text,
   // tried in their order.
@@ -141,18 +142,36 @@ function aliasWordsOf(written: string, index: WordIndex): ReadonlySet<string> {
   if (index.aliasesWith.has(written)) found = new Set([written])
   // One edit away: from the word, or from its singular.
   if (written.length >= 5) {
-    const forms = written.endsWith('s') ? [written, written.slice(0, -1)] : [written]
-    for (const form of forms) {
-      for (const map of [index.byStart.get(form.slice(0, 2)), index.byEnd.get(form.slice(-2))]) {
-        for (const word of map ?? []) {
-          if (found?.has(word) || !sameWord(written, word)) continue
-          found ??= new Set()
-          found.add(word)
-        }
-      }
-    }
+    found = nearWords(written, written, index, found)
+    if (written.endsWith('s')) found = nearWords(written, written.slice(0, -1), index, found)
   }
   return found ?? none
+}
+
+/** Add the alias words `written` is (by `sameWord`) that share the start or end of `form`. */
+function nearWords(
+  written: string,
+  form: string,
+  index: WordIndex,
+  found: Set<string> | undefined
+): Set<string> | undefined {
+  const byStart = sameWords(written, index.byStart.get(form.slice(0, 2)), found)
+  return sameWords(written, index.byEnd.get(form.slice(-2)), byStart)
+}
+
+function sameWords(
+  written: string,
+  list: readonly string[] | undefined,
+  found: Set<string> | undefined
+): Set<string> | undefined {
+  if (list === undefined) return found
+  let result = found
+  for (const word of list) {
+    if (result?.has(word) || !sameWord(written, word)) continue
+    result ??= new Set()
+    result.add(word)
+  }
+  return result
 }
 
 function indexOfRun(
@@ -176,8 +195,10 @@ function indexOfRun(
 function sameWord(written: string, alias: string): boolean {
   if (written === alias) return true
   if (alias.length < 6) return false
-  const singular = written.endsWith('s') ? written.slice(0, -1) : written
-  return [written, singular].some((word) => Math.abs(word.length - alias.length) <= 1 && withinOneEdit(word, alias))
+  if (Math.abs(written.length - alias.length) <= 1 && withinOneEdit(written, alias)) return true
+  if (!written.endsWith('s')) return false
+  const singular = written.slice(0, -1)
+  return Math.abs(singular.length - alias.length) <= 1 && withinOneEdit(singular, alias)
 }
 
 function withinOneEdit(a: string, b: string): boolean {

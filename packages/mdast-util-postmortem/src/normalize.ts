@@ -4,6 +4,11 @@
  * emphasis marks, and the spelling variants writers use for the same concept.
  */
 export function normalizeLabel(text: string): string {
+  return normalizedWords(text).join(' ')
+}
+
+/** The words of `normalizeLabel(text)`, as `words` splits them. */
+export function normalizedWords(text: string): string[] {
   // Each replacement below runs only when the text holds what it looks for
   // (most headings and lines hold none): the same result, fewer passes.
   // ASCII text is its own NFKD form and holds no pictograph.
@@ -23,8 +28,10 @@ export function normalizeLabel(text: string): string {
   // Leading numbering: "1. Summary", "IV - Impact", "a) Timeline".
   value = value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=\p{L})/u, ' ')
   if (value.includes('&')) value = value.replace(/&/g, ' and ')
-  const words = value.split(/\s+/).filter(Boolean).map(canonicalWord)
-  return words.join(' ')
+  // Every space left is ` `: the text between spaces is a word.
+  const words: string[] = []
+  for (const word of value.split(' ')) if (word !== '') words.push(canonicalWord(word))
+  return words
 }
 
 const asciiOnly = /^\p{ASCII}*$/u

@@ -2,11 +2,10 @@ import type {Position} from 'unist'
 import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
 import {
-  findQuantities,
-  findVagueQuantifiers,
   type QuantityKind,
   type QuantityVocabulary,
   quantityVocabulary,
+  readQuantities,
   type VagueAbout
 } from './quantities.js'
 import {findStatementRanges, type ImpactOrigin} from './statements.js'
@@ -117,14 +116,15 @@ function buildImpact(postmortem: Postmortem, vocabulary: QuantityVocabulary): Im
     // Leading and trailing spaces are not part of what the statement says.
     const start = from + (text.length - text.trimStart().length)
     const end = to - (text.length - text.trimEnd().length)
-    const quantities = findQuantities(text, vocabulary, {anyNoun: range.origin !== 'summary'}).map((match) => ({
+    const read = readQuantities(text, vocabulary, {anyNoun: range.origin !== 'summary'})
+    const quantities = read.quantities.map((match) => ({
       kind: match.kind,
       text: match.text.replace(/\s+/g, ' '),
       users: match.users,
       noun: match.noun,
       position: block.positionOf(from + match.start, from + match.end)
     }))
-    const vague = findVagueQuantifiers(text, vocabulary).map((match) => ({
+    const vague = read.vague.map((match) => ({
       word: match.word,
       noun: match.noun,
       about: match.about,

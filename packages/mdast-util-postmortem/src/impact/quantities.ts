@@ -197,12 +197,31 @@ export function findQuantities(
   vocabulary: QuantityVocabulary,
   options: ReadOptions = {}
 ): QuantityMatch[] {
-  return new Reader(text, vocabulary, options).quantities()
+  return new Reader(text, tokenize(text), vocabulary, options).quantities()
 }
 
 /** Read the vague quantifiers of a text that stand in for a number, in order. */
 export function findVagueQuantifiers(text: string, vocabulary: QuantityVocabulary): VagueMatch[] {
+  return vagueQuantifiersOf(text, tokenize(text), vocabulary)
+}
+
+/**
+ * Both readings of one text (`findQuantities` and `findVagueQuantifiers`),
+ * splitting it in tokens once.
+ */
+export function readQuantities(
+  text: string,
+  vocabulary: QuantityVocabulary,
+  options: ReadOptions = {}
+): {quantities: QuantityMatch[]; vague: VagueMatch[]} {
   const tokens = tokenize(text)
+  return {
+    quantities: new Reader(text, tokens, vocabulary, options).quantities(),
+    vague: vagueQuantifiersOf(text, tokens, vocabulary)
+  }
+}
+
+function vagueQuantifiersOf(text: string, tokens: readonly Token[], vocabulary: QuantityVocabulary): VagueMatch[] {
   const found: VagueMatch[] = []
   let index = 0
   while (index < tokens.length) {
@@ -227,12 +246,35 @@ function vagueAt(
   index: number,
   vocabulary: QuantityVocabulary
 ): readonly string[] | undefined {
-  return vocabulary.vague.find((words) =>
-    words.every((word, offset) => {
-      const token = tokens[index + offset]
-      return token !== undefined && token.kind === 'word' && token.lower === word && joined(tokens, index, offset)
-    })
-  )
+  const first = tokens[index]
+  if (first === undefined || first.kind !== 'word') return undefined
+  // Only the quantifiers that start with this word, still longest first.
+  return vagueByFirstWord(vocabulary)
+    .get(first.lower)
+    ?.find((words) =>
+      words.every((word, offset) => {
+        const token = tokens[index + offset]
+        return token !== undefined && token.kind === 'word' && token.lower === word && joined(tokens, index, offset)
+      })
+    )
+}
+
+const vagueIndexes = new WeakMap<QuantityVocabulary, ReadonlyMap<string, readonly (readonly string[])[]>>()
+
+/** A vocabulary's vague quantifiers by their first word, in their order. */
+function vagueByFirstWord(vocabulary: QuantityVocabulary): ReadonlyMap<string, readonly (readonly string[])[]> {
+  let index = vagueIndexes.get(vocabulary)
+  if (index) return index
+  const map = new Map<string, (readonly string[])[]>()
+  for (const words of vocabulary.vague) {
+    const first = words[0] as string
+    const list = map.get(first)
+    if (list) list.push(words)
+    else map.set(first, [words])
+  }
+  index = map
+  vagueIndexes.set(vocabulary, index)
+  return index
 }
 
 /** Tokens `index`..`index + offset` are words in a row, with nothing but spaces between. */
@@ -276,18 +318,16 @@ function vagueNoun(
 
 /** Reads the quantities of one text. */
 class Reader {
-  private readonly tokens: Token[]
   private readonly found: QuantityMatch[] = []
   /** Tokens already part of a quantity. */
   private next = 0
 
   constructor(
     private readonly text: string,
+    private readonly tokens: readonly Token[],
     private readonly vocabulary: QuantityVocabulary,
     private readonly options: ReadOptions
-  ) {
-    this.tokens = tokenize(text)
-  }
+  ) {}
 
   quantities(): QuantityMatch[] {
     for (let index = 0; index < this.tokens.length; index++) {
