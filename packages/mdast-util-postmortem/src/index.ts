@@ -31,6 +31,7 @@ export {normalizeLabel} from './normalize.js'
 export {
   expectBoolean,
   expectInteger,
+  expectListOf,
   expectOneOf,
   expectOptions,
   expectStringArray,

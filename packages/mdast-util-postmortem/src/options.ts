@@ -78,3 +78,18 @@ export function expectStringArray(value: unknown, name: string): string[] {
   }
   return value as string[]
 }
+
+/** A list of values each among `allowed` (duplicates dropped), or `[]`. */
+export function expectListOf<T extends string>(value: unknown, name: string, allowed: readonly T[]): T[] {
+  if (value === undefined) return []
+  const expected = listAllowed(allowed)
+  if (!Array.isArray(value)) {
+    throw new OptionError(`Unexpected value ${show(value)} for \`${name}\`, expected a list of ${expected}`)
+  }
+  for (const item of value) {
+    if (!allowed.includes(item as T)) {
+      throw new OptionError(`Unexpected value ${show(item)} in \`${name}\`, expected ${expected}`)
+    }
+  }
+  return [...new Set(value as T[])]
+}

@@ -52,17 +52,15 @@ import {
   type BaseSettings,
   definePostmortemRule,
   expectInteger,
+  expectListOf,
   expectStringArray,
   type FollowUps,
   findInSource,
   getTasks,
   judgeTask,
-  listAllowed,
   missingRequirements,
-  OptionError,
   type Postmortem,
   report,
-  show,
   type Task,
   type TaskProblem,
   type TaskRequirement,
@@ -93,7 +91,7 @@ const remarkLintPostmortemActionableTasks = definePostmortemRule<Settings>({
   settings(options, profile) {
     return {
       profile,
-      require: expectRequirements(options.require),
+      require: expectListOf(options.require, 'require', taskRequirements),
       vagueVerbs: expectStringArray(options.vagueVerbs, 'vagueVerbs'),
       minWords: expectInteger(options.minWords, 'minWords', 1, 2)
     }
@@ -118,20 +116,6 @@ const remarkLintPostmortemActionableTasks = definePostmortemRule<Settings>({
 })
 
 export default remarkLintPostmortemActionableTasks
-
-function expectRequirements(value: unknown): TaskRequirement[] {
-  if (value === undefined) return []
-  const allowed = listAllowed(taskRequirements)
-  if (!Array.isArray(value)) {
-    throw new OptionError(`Unexpected value ${show(value)} for \`require\`, expected a list of ${allowed}`)
-  }
-  for (const item of value) {
-    if (!taskRequirements.includes(item as TaskRequirement)) {
-      throw new OptionError(`Unexpected value ${show(item)} in \`require\`, expected ${allowed}`)
-    }
-  }
-  return [...new Set(value as TaskRequirement[])]
-}
 
 function reportNoList(followUps: FollowUps, file: VFile): void {
   const first = followUps.sections[0]

@@ -54,18 +54,16 @@ import {
   type BaseSettings,
   definePostmortemRule,
   expectBoolean,
+  expectListOf,
   expectStringArray,
   getImpact,
   type Impact,
   type ImpactRequirement,
   impactRequirements,
   impactVocabulary,
-  listAllowed,
-  OptionError,
   type Postmortem,
   quantityMeets,
   report,
-  show,
   type VagueQuantifier,
   vagueStandsFor
 } from 'mdast-util-postmortem'
@@ -94,7 +92,7 @@ const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
   settings(options, profile) {
     return {
       profile,
-      require: expectRequirements(options.require),
+      require: expectListOf(options.require, 'require', impactRequirements),
       vague: expectBoolean(options.vague, 'vague', true),
       vagueWords: expectStringArray(options.vagueWords, 'vagueWords'),
       units: expectStringArray(options.units, 'units')
@@ -131,20 +129,6 @@ const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
 })
 
 export default remarkLintPostmortemImpactQuantified
-
-function expectRequirements(value: unknown): ImpactRequirement[] {
-  if (value === undefined) return []
-  const allowed = listAllowed(impactRequirements)
-  if (!Array.isArray(value)) {
-    throw new OptionError(`Unexpected value ${show(value)} for \`require\`, expected a list of ${allowed}`)
-  }
-  for (const item of value) {
-    if (!impactRequirements.includes(item as ImpactRequirement)) {
-      throw new OptionError(`Unexpected value ${show(item)} in \`require\`, expected ${allowed}`)
-    }
-  }
-  return [...new Set(value as ImpactRequirement[])]
-}
 
 /** No statement of impact anywhere: point at the impact or summary heading, or the top. */
 function reportMissing(postmortem: Postmortem, file: VFile): void {
