@@ -285,7 +285,11 @@ describe('postmortem-lint formats', {timeout: 180_000}, () => {
     expect(plain.stdout).not.toContain('\u001b[')
     // `script` runs the CLI on a pseudo-terminal.
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliBin)} postmortems/2024-05-15-search-again.md`
-    const terminal = await runProgram('script', ['-qec', command, '/dev/null'], {cwd: project, env: {TERM: 'xterm'}})
+    const terminal = await runProgram('script', ['-qec', command, '/dev/null'], {
+      cwd: project,
+      // Node gives a CI runner's terminal no colors (`CI`, `TEAMCITY_VERSION`): clear them, as on a writer's machine.
+      env: {TERM: 'xterm', CI: undefined, TEAMCITY_VERSION: undefined, NODE_DISABLE_COLORS: undefined}
+    })
     expect(terminal.stdout).toContain('\u001b[33mwarning\u001b[39m')
     expect(terminal.code).toBe(1)
     const forced = await lint('--color', 'postmortems/2024-05-15-search-again.md')
