@@ -1,6 +1,6 @@
 /**
- * remark-lint preset for incident postmortems: turns on `remark-lint` (so
- * `<!-- lint disable ... -->` comments work), the table and task-list syntax
+ * remark-lint preset for incident postmortems: turns on
+ * `<!-- lint disable ... -->` comments (as `remark-lint` does), the table and task-list syntax
  * that timelines and action items are written in, and every postmortem rule,
  * with one `profile` setting that reaches them all.
  *
@@ -17,16 +17,16 @@ import {gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown} from 'mdast-util
 import {expectOptions, isPlainObject, OptionError, type PostmortemRule, resolveProfile} from 'mdast-util-postmortem'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
-import remarkLint from 'remark-lint'
 import remarkLintPostmortemActionableTasks from 'remark-lint-postmortem-actionable-tasks'
 import remarkLintPostmortemImpactQuantified from 'remark-lint-postmortem-impact-quantified'
 import remarkLintPostmortemRequiredSections from 'remark-lint-postmortem-required-sections'
 import remarkLintPostmortemTimelineOrder from 'remark-lint-postmortem-timeline-order'
 import remarkLintPostmortemTimelineTimezone from 'remark-lint-postmortem-timeline-timezone'
+import remarkMessageControl from 'remark-message-control'
 // Types of the parser and serializer data (`micromarkExtensions`, ...).
 import type {} from 'remark-parse'
 import type {} from 'remark-stringify'
-import type {PluggableList, Plugin, Processor} from 'unified'
+import type {PluggableList, Plugin, Processor, Transformer} from 'unified'
 
 /** Options of the preset. */
 export interface Options {
@@ -58,8 +58,7 @@ const remarkPresetLintPostmortem: Plugin<[Options?], Root> = function (this: Pro
     throw error
   }
   addSyntax(this)
-  const plugins: PluggableList = []
-  if (!this.attachers.some(([plugin]) => plugin === remarkLint)) plugins.push(remarkLint)
+  const plugins: PluggableList = [lintComments]
   for (const rule of rules) {
     const existing = this.attachers.find(([plugin]) => plugin === rule)
     if (existing) {
@@ -73,6 +72,31 @@ const remarkPresetLintPostmortem: Plugin<[Options?], Root> = function (this: Pro
 }
 
 export default remarkPresetLintPostmortem
+
+/**
+ * What `remark-lint` does: `<!-- lint disable ... -->` comments control the
+ * messages of lint rules. Like `remark-lint`, it adds the control when it is
+ * attached, so that it runs after the rules attached before it; unlike it, it
+ * is attached after the preset's own rules, so it also filters them when a
+ * config lists `remark-lint` (or a preset holding it) before this preset.
+ * A file whose text has no `lint` in it has no marker: the walk over the
+ * whole tree is skipped. Filtering twice (with `remark-lint` also in the
+ * config) gives the same messages as once.
+ */
+function lintComments(this: Processor): undefined {
+  this.use(lintMessageControl)
+}
+
+function lintMessageControl(): Transformer<Root> {
+  const control = remarkMessageControl({name: 'lint', source: 'remark-lint'})
+  return (tree, file) => {
+    if (mayHaveMarkers(file)) control(tree, file)
+  }
+}
+
+function mayHaveMarkers(file: {readonly value: unknown}): boolean {
+  return typeof file.value !== 'string' || file.value.includes('lint')
+}
 
 /** Add the preset's profile to a rule's config unless it names its own. */
 function withProfile(entry: unknown[], profile: unknown): void {

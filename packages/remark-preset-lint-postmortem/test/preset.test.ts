@@ -1,4 +1,5 @@
 import type {Root} from 'mdast'
+import remarkLint from 'remark-lint'
 import remarkParse from 'remark-parse'
 import remarkPresetLintPostmortem, {rules} from 'remark-preset-lint-postmortem'
 import remarkStringify from 'remark-stringify'
@@ -73,5 +74,39 @@ describe('remark-preset-lint-postmortem', () => {
       expect(rule.ruleId).toMatch(/^postmortem-[a-z-]+$/)
       expect(rule.name).toBe(`remark-lint:${rule.ruleId}`)
     }
+  })
+})
+
+describe('remark-preset-lint-postmortem comments', () => {
+  const timeline = '## Timeline\n\n- 10:30 UTC rollback\n- 10:05 UTC deploy\n'
+  const lint = async (value: string, before: Array<unknown> = []) => {
+    const processor = unified().use(remarkParse)
+    for (const plugin of before) processor.use(plugin as never)
+    const file = await processor.use(remarkPresetLintPostmortem).use(remarkStringify).process(value)
+    return file.messages
+      .filter((message) => message.ruleId === 'postmortem-timeline-order')
+      .map((message) => `${message.line}:${message.column} ${message.reason}`)
+  }
+  const reported = ['4:3 Unexpected `10:05 UTC` after `10:30 UTC`, expected entries in time order']
+
+  it('reports in a file with no comment', async () => {
+    expect(await lint(timeline)).toEqual(reported)
+  })
+
+  it('honours `lint disable`, `lint enable` and `lint ignore`', async () => {
+    expect(await lint(`<!-- lint disable postmortem-timeline-order -->\n\n${timeline}`)).toEqual([])
+    expect(
+      await lint(
+        `<!-- lint disable postmortem-timeline-order -->\n\n<!-- lint enable postmortem-timeline-order -->\n\n${timeline}`
+      )
+    ).toEqual(reported.map((line) => line.replace(/^4/, '8')))
+    expect(
+      await lint(timeline.replace('- 10:30', '<!-- lint ignore postmortem-timeline-order -->\n\n- 10:30'))
+    ).toEqual([])
+  })
+
+  it('filters once when the config also lists remark-lint', async () => {
+    expect(await lint(timeline, [remarkLint])).toEqual(reported)
+    expect(await lint(`<!-- lint disable -->\n\n${timeline}`, [remarkLint])).toEqual([])
   })
 })
