@@ -105,7 +105,14 @@ interface WordIndex {
   readonly aliasesWith: ReadonlyMap<string, readonly number[]>
   readonly byStart: ReadonlyMap<string, readonly string[]>
   readonly byEnd: ReadonlyMap<string, readonly string[]>
+  /**
+   * The answers of `aliasWordsOf` so far: documents share most of their
+   * words, and most words are none of the aliases. Bounded: cleared when full.
+   */
+  readonly known: Map<string, ReadonlySet<string>>
 }
+
+const knownWordsLimit = 50_000
 
 function wordIndexOf(aliases: readonly Alias[]): WordIndex {
   let index = wordIndexes.get(aliases)
@@ -129,7 +136,7 @@ function wordIndexOf(aliases: readonly Alias[]): WordIndex {
       }
     }
   })
-  index = {aliasesWith, byStart, byEnd}
+  index = {aliasesWith, byStart, byEnd, known: new Map()}
   wordIndexes.set(aliases, index)
   return index
 }
@@ -138,6 +145,15 @@ const none: ReadonlySet<string> = new Set()
 
 /** The alias words `written` is, by `sameWord`. */
 function aliasWordsOf(written: string, index: WordIndex): ReadonlySet<string> {
+  const known = index.known.get(written)
+  if (known) return known
+  const found = findAliasWords(written, index)
+  if (index.known.size >= knownWordsLimit) index.known.clear()
+  index.known.set(written, found)
+  return found
+}
+
+function findAliasWords(written: string, index: WordIndex): ReadonlySet<string> {
   let found: Set<string> | undefined
   if (index.aliasesWith.has(written)) found = new Set([written])
   // One edit away: from the word, or from its singular.

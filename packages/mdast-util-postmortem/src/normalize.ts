@@ -24,9 +24,13 @@ export function normalizedWords(text: string): string[] {
   if (value.includes('mortem')) value = value.replace(/\bpost[\s-]?mortem/g, 'postmortem')
   if (value.includes('do')) value = value.replace(/\bto[\s-]do\b/g, 'todo')
   if (value.includes('follow')) value = value.replace(/\bfollow[\s-]?ups?\b/g, 'follow up')
-  value = value.replace(/[^\p{L}\p{N}&]+/gu, ' ')
+  // In lower-case ASCII, letters and digits are `a-z` and `0-9`: the same
+  // result as the Unicode classes, without their cost.
+  value = ascii ? value.replace(/[^a-z0-9&]+/g, ' ') : value.replace(/[^\p{L}\p{N}&]+/gu, ' ')
   // Leading numbering: "1. Summary", "IV - Impact", "a) Timeline".
-  value = value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=\p{L})/u, ' ')
+  value = ascii
+    ? value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=[a-z])/, ' ')
+    : value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=\p{L})/u, ' ')
   if (value.includes('&')) value = value.replace(/&/g, ' and ')
   // Every space left is ` `: the text between spaces is a word.
   const words: string[] = []
