@@ -62,8 +62,20 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
   // The alias words each word of the text is (`sameWord`), found through an
   // index instead of comparing every word with every alias.
   const index = wordIndexOf(aliases)
-  const matched = heading.map((word) => aliasWordsOf(word, index))
-  if (matched.every((set) => set.size === 0)) return []
+  // A word that is no alias word and no connector is extra whatever matches:
+  // past the most extra words any match allows, the text names nothing (a
+  // line of prose is told after a few words).
+  const mostExtra = allowedExtraWords(strictness, false)
+  const matched: ReadonlySet<string>[] = []
+  let unmatched = 0
+  let any = false
+  for (const word of heading) {
+    const set = aliasWordsOf(word, index)
+    if (set.size > 0) any = true
+    else if (!connectors.has(word) && ++unmatched > mostExtra) return []
+    matched.push(set)
+  }
+  if (!any) return []
   // Most lines of a document name no section: nothing to look for. Else
   // only the aliases that have one of the words found can be in the text,
   // tried in their order.

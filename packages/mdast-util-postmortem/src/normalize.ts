@@ -12,33 +12,59 @@ export function normalizedWords(text: string): string[] {
   // Each replacement below runs only when the text holds what it looks for
   // (most headings and lines hold none): the same result, fewer passes.
   // ASCII text is its own NFKD form and holds no pictograph.
-  const ascii = asciiOnly.test(text)
+  const ascii = isAscii(text)
   let value = (ascii ? text : text.normalize('NFKD')).toLowerCase()
   // Drop parenthetical notes: "Timeline (all times in UTC)", "Root Cause(s)".
   if (value.includes('(')) value = value.replace(/\([^()]*\)/g, ' ')
   if (value.includes('[')) value = value.replace(/\[[^[\]]*\]/g, ' ')
   // Emoji shortcodes (`:clipboard:`) and pictographs.
   if (value.includes(':')) value = value.replace(/:[a-z0-9_+-]+:/g, ' ')
-  if (!ascii) value = value.replace(/\p{Extended_Pictographic}/gu, ' ')
+  // NFKD writes `é` as `e` and a combining accent: drop the accent, or the
+  // word would break in two (`Résumé`).
+  if (!ascii) value = value.replace(/\p{Extended_Pictographic}/gu, ' ').replace(/\p{M}/gu, '')
   if (!ascii || value.includes("'") || value.includes('`')) value = value.replace(/['’`]/g, '')
   if (value.includes('mortem')) value = value.replace(/\bpost[\s-]?mortem/g, 'postmortem')
   if (value.includes('do')) value = value.replace(/\bto[\s-]do\b/g, 'todo')
   if (value.includes('follow')) value = value.replace(/\bfollow[\s-]?ups?\b/g, 'follow up')
-  // In lower-case ASCII, letters and digits are `a-z` and `0-9`: the same
-  // result as the Unicode classes, without their cost.
-  value = ascii ? value.replace(/[^a-z0-9&]+/g, ' ') : value.replace(/[^\p{L}\p{N}&]+/gu, ' ')
-  // Leading numbering: "1. Summary", "IV - Impact", "a) Timeline".
-  value = ascii
-    ? value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=[a-z])/, ' ')
-    : value.replace(/^\s*(?:\d+|[ivx]+|[a-h])\s+(?=\p{L})/u, ' ')
-  if (value.includes('&')) value = value.replace(/&/g, ' and ')
-  // Every space left is ` `: the text between spaces is a word.
+  // The words are the runs of letters, digits and `&`. In lower-case ASCII,
+  // letters and digits are `a-z` and `0-9`: the same runs as the Unicode
+  // classes give, without their cost.
+  const runs = (ascii ? value.match(/[a-z0-9&]+/g) : value.match(/[\p{L}\p{N}&]+/gu)) ?? []
+  // Leading numbering: "1. Summary", "2.1 Root cause", "IV - Impact", "a) Timeline".
+  let skip = 0
+  while (/^\d+$/.test(runs[skip] ?? '') && runs[skip + 1] !== undefined && /^\d/.test(runs[skip + 1] as string)) skip++
+  const second = runs[skip + 1]
+  if (second !== undefined && startsWithLetter(second) && numbering.test(runs[skip] as string)) skip++
+  else skip = 0
   const words: string[] = []
-  for (const word of value.split(' ')) if (word !== '') words.push(canonicalWord(word))
+  for (let index = skip; index < runs.length; index++) {
+    const run = runs[index] as string
+    if (!run.includes('&')) {
+      words.push(canonicalWord(run))
+      continue
+    }
+    // `R&D`, `Q & A`: each `&` is the word `and`.
+    run.split('&').forEach((part, at) => {
+      if (at > 0) words.push('and')
+      if (part !== '') words.push(canonicalWord(part))
+    })
+  }
   return words
 }
 
-const asciiOnly = /^\p{ASCII}*$/u
+const numbering = /^(?:\d+|[ivx]+|[a-h])$/
+const letter = /^\p{L}/u
+
+function startsWithLetter(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return (code >= 97 && code <= 122) || (code > 127 && letter.test(word))
+}
+
+/** Whether every character is ASCII (a loop: no Unicode-mode regex). */
+function isAscii(text: string): boolean {
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 127) return false
+  return true
+}
 
 const wordVariants: ReadonlyMap<string, string> = new Map([
   ['preventive', 'preventative'],

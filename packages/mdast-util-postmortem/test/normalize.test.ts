@@ -1,0 +1,67 @@
+import {matchSectionIds, normalizeLabel, resolveProfile} from 'mdast-util-postmortem'
+import {describe, expect, it} from 'vitest'
+
+describe('normalizeLabel', () => {
+  const cases: Array<[string, string]> = [
+    ['Summary', 'summary'],
+    ['1. Summary', 'summary'],
+    ['IV - Impact', 'impact'],
+    ['a) Timeline', 'timeline'],
+    ['2.1 Root cause', 'root cause'],
+    ['2.1.3 Root cause', 'root cause'],
+    ['2.1 2024', '2 1 2024'],
+    ['500 errors', 'errors'],
+    ['12', '12'],
+    ['i', 'i'],
+    ['   3   Timeline ', 'timeline'],
+    ['R&D', 'r and d'],
+    ['Q & A', 'q and a'],
+    ['a&&b', 'a and and b'],
+    ['&x', 'and x'],
+    ['1 &b', '1 and b'],
+    ['Timeline (all times in UTC)', 'timeline'],
+    ['Root Cause(s)', 'root cause'],
+    ['[Draft] Impact', 'impact'],
+    [':clipboard: Action Items', 'action item'],
+    ['📋 Action Items', 'action item'],
+    ["What's next", 'whats next'],
+    ['What’s next', 'whats next'],
+    ['Post-Mortem', 'postmortem'],
+    ['To-Do', 'todo'],
+    ['Follow-ups', 'follow up'],
+    ['Preventive Measures', 'preventative measure'],
+    ['Résumé', 'resume'],
+    ['é Résumé', 'resume'],
+    ['Chronologie des événements', 'chronologie des evenements'],
+    ['Ⅳ Impact', 'impact'],
+    ['１ Summary', 'summary'],
+    ['', '']
+  ]
+  for (const [text, expected] of cases) {
+    it(`${JSON.stringify(text)} → ${JSON.stringify(expected)}`, () => {
+      expect(normalizeLabel(text)).toBe(expected)
+    })
+  }
+})
+
+describe('matchSectionIds', () => {
+  const generic = resolveProfile('generic')
+  it('names the sections of a heading, in order', () => {
+    expect(matchSectionIds('Root Cause and Resolution', generic, 'heading')).toEqual(['root-cause', 'resolution'])
+  })
+  it('allows a few other words, fewer on a line than in a heading', () => {
+    expect(matchSectionIds('Incident Timeline of Events', generic, 'heading')).toEqual(['timeline'])
+    expect(matchSectionIds('Detailed incident timeline of all events', generic, 'heading')).toEqual(['timeline'])
+    expect(matchSectionIds('Detailed incident timeline of all events', generic, 'line')).toEqual([])
+  })
+  it('reads sub-numbered and accented headings', () => {
+    expect(matchSectionIds('2.1.3 Root cause', generic, 'line')).toEqual(['root-cause'])
+    expect(matchSectionIds('Résumé', generic, 'heading')).toEqual([])
+    expect(matchSectionIds('Tímeline', generic, 'heading')).toEqual(['timeline'])
+  })
+  it('finds nothing in a line of prose', () => {
+    expect(
+      matchSectionIds('The server was down for a total of 45 minutes before the timeline', generic, 'line')
+    ).toEqual([])
+  })
+})
