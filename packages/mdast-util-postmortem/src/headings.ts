@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from './lines.js'
 import {matchSectionIds} from './match.js'
+import {isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
 
 /**
@@ -190,8 +191,7 @@ const trailingMarks = new Set(['#', ':', ';', '.', '-', '–', '—', '*', '_', 
 function trimTrailingMarks(text: string): string {
   let end = text.length
   while (end > 0) {
-    const character = text[end - 1] as string
-    if (!trailingMarks.has(character) && !/\s/u.test(character)) break
+    if (!trailingMarks.has(text[end - 1] as string) && !isSpaceAt(text, end - 1)) break
     end--
   }
   return text.slice(0, end)

@@ -91,3 +91,24 @@ function canonicalWord(word: string): string {
 export function words(normalized: string): string[] {
   return normalized === '' ? [] : normalized.split(' ')
 }
+
+/**
+ * Whether the character at `index` is what `\s` matches, without running a
+ * regular expression per character.
+ */
+export function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index)
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 160) return false
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}

@@ -8,7 +8,7 @@ import type {Paragraph, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {SectionHeading} from '../headings.js'
 import type {Postmortem} from '../model.js'
-import {normalizeLabel} from '../normalize.js'
+import {isSpaceAt, normalizeLabel} from '../normalize.js'
 import type {Section} from '../sections.js'
 import {type BlockText, textBlocks} from './text.js'
 import {effectCues, impactLabels} from './vocabulary.js'
@@ -213,7 +213,7 @@ export function sentences(text: string, from: number, to: number): Array<[number
   const found: Array<[number, number]> = []
   const push = (first: number, end: number) => {
     let at = first
-    while (at < end && /\s/.test(text[at] as string)) at++
+    while (at < end && isSpaceAt(text, at)) at++
     if (at < end) found.push([at, end])
   }
   let start = from
@@ -232,7 +232,7 @@ export function sentences(text: string, from: number, to: number): Array<[number
     ) {
       end = index + 1
     }
-    if (!/\s/.test(char)) last = char
+    if (!isSpaceAt(text, index)) last = char
     if (end !== undefined) {
       push(start, end)
       start = end + (char === '\n' ? 1 : 0)
