@@ -24,7 +24,12 @@ export function sample(fn, estimate, minimum = 100) {
 
 /**
  * Median milliseconds of each function over `runs` samples, the functions
- * taking turns within each round so that drift hits them alike.
+ * taking turns within each round so that drift hits them alike. Each turn
+ * starts with a sample that is thrown away: the garbage the function before
+ * left is collected during it, so that each kept sample pays for the
+ * collection of its own garbage only (a pipeline that makes little garbage
+ * would otherwise pay for the one before it). A large input run once per
+ * sample (`single`) has no such sample: its own garbage dwarfs the rest.
  */
 export function compare(fns, runs, {single = false} = {}) {
   const keys = Object.keys(fns)
@@ -45,6 +50,7 @@ export function compare(fns, runs, {single = false} = {}) {
     // Rotate the order each round.
     for (let offset = 0; offset < keys.length; offset++) {
       const key = keys[(round + offset) % keys.length]
+      if (!single) sample(fns[key], estimates[key])
       samples[key].push(sample(fns[key], estimates[key]))
     }
   }
