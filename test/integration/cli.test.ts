@@ -383,6 +383,12 @@ describe('the one-file bundle (the bin of the root package, for pre-commit)', {t
     const fromCli = await lint('postmortems', 'ordered')
     expect(fromBundle.stdout).toBe(fromCli.stdout)
     expect(fromBundle.code).toBe(1)
+    // Lint workers run the bundle too (and not its CLI).
+    const fromWorkers = await runProgram(process.execPath, [bundle, '--jobs', '2', 'postmortems', 'ordered'], {
+      cwd: project,
+      env: {POSTMORTEM_LINT_WORKER_THRESHOLD: '2'}
+    })
+    expect(fromWorkers).toMatchObject({code: 1, stderr: '', stdout: fromCli.stdout})
     // The example postmortems get a message from every rule of the preset.
     const examples = await runProgram(process.execPath, [bundle, '-f', 'json', 'fixtures/examples'], {cwd: repoRoot})
     const examplesFromCli = await runCli(['-f', 'json', 'fixtures/examples'], repoRoot)

@@ -1,8 +1,8 @@
 import {parseArgs} from 'node:util'
-import {expectOneOf, OptionError, resolveProfile} from 'mdast-util-postmortem'
+import {expectOneOf, listAllowed, OptionError, resolveProfile, show} from 'mdast-util-postmortem'
 import type {VFile} from 'vfile'
 import {type Format, formatGithub, formatJson, formatSarif, formatStylish, formats} from './formats/index.js'
-import {lintFiles} from './lint.js'
+import {lintFiles, workerThreshold} from './lint.js'
 import {version} from './version.js'
 
 /** Exit codes of the CLI. */
@@ -35,6 +35,8 @@ Options:
   -f, --format <name>  stylish (default), json, github, sarif
       --no-frail       exit 0 on warnings (errors still exit 1)
   -q, --quiet          stylish: leave out files without messages
+  -j, --jobs <n>       threads that lint ${workerThreshold} files or more: auto
+                       (default: one per core) or a number (1: no workers)
       --no-config      ignore .remarkrc* and remarkConfig
       --no-ignore      ignore .remarkignore
       --color          colors in the stylish report even when not a terminal
@@ -59,6 +61,7 @@ interface Settings {
   readonly color: boolean | undefined
   readonly detectConfig: boolean
   readonly detectIgnore: boolean
+  readonly jobs: number | 'auto'
 }
 
 /** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
@@ -86,7 +89,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       cwd: io.cwd,
       profile: settings.profile,
       detectConfig: settings.detectConfig,
-      detectIgnore: settings.detectIgnore
+      detectIgnore: settings.detectIgnore,
+      jobs: settings.jobs
     }))
   } catch (error) {
     return fail(io, error)
@@ -148,6 +152,7 @@ function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' 
   }
   const format = expectOneOf(values.format, '--format', formats, 'stylish')
   if (values.profile !== undefined) resolveProfile(values.profile, '--profile')
+  const jobs = parseJobs(values.jobs)
   return {
     files: positionals,
     profile: values.profile,
@@ -156,8 +161,18 @@ function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' 
     quiet: values.quiet ?? false,
     color: values.color ? true : values['no-color'] ? false : undefined,
     detectConfig: !values['no-config'],
-    detectIgnore: !values['no-ignore']
+    detectIgnore: !values['no-ignore'],
+    jobs
   }
+}
+
+/** `--jobs`: `auto` or a whole number of at least 1. */
+function parseJobs(value: string | undefined): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto'
+  if (/^[0-9]+$/.test(value) && Number(value) >= 1 && Number.isSafeInteger(Number(value))) return Number(value)
+  throw new UsageError(
+    `Unexpected value ${show(value)} for \`--jobs\`, expected ${listAllowed(['auto'])} or a whole number of at least 1`
+  )
 }
 
 function parse(argv: readonly string[]) {
@@ -171,6 +186,7 @@ function parse(argv: readonly string[]) {
       frail: {type: 'boolean'},
       'no-frail': {type: 'boolean'},
       quiet: {type: 'boolean', short: 'q'},
+      jobs: {type: 'string', short: 'j'},
       color: {type: 'boolean'},
       'no-color': {type: 'boolean'},
       'no-config': {type: 'boolean'},

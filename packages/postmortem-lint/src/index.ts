@@ -17,5 +17,5 @@ export {
   type StylishOptions,
   sarifLog
 } from './formats/index.js'
-export {type LintOptions, type LintResult, lintFiles} from './lint.js'
+export {type LintOptions, type LintResult, lintFiles, maxAutoJobs, workerThreshold} from './lint.js'
 export {version} from './version.js'

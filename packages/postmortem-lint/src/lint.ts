@@ -1,13 +1,9 @@
-import {PassThrough} from 'node:stream'
-import markdownExtensions from 'markdown-extensions'
-import type {Root} from 'mdast'
-import remarkParse from 'remark-parse'
-import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
-import remarkStringify from 'remark-stringify'
-import {type Plugin, unified} from 'unified'
-import {engine} from 'unified-engine'
+import {availableParallelism} from 'node:os'
+import * as path from 'node:path'
+import {listAllowed, OptionError, show} from 'mdast-util-postmortem'
 import type {VFile} from 'vfile'
-import {useBuiltinPlugins} from './builtins.js'
+import {comparePaths, discover, type EngineRunOptions, isIgnored, lintInThread} from './engine.js'
+import {WorkerPool} from './workers.js'
 
 /** What to lint and how. */
 export interface LintOptions {
@@ -24,6 +20,22 @@ export interface LintOptions {
   readonly detectConfig?: boolean | undefined
   /** Honour `.remarkignore` (default `true`). */
   readonly detectIgnore?: boolean | undefined
+  /**
+   * How many threads may lint: a whole number of at least 1, or `'auto'`
+   * for one per core the process may use, at most {@link maxAutoJobs}
+   * (default `1`: the calling thread lints every file).
+   *
+   * With more than 1, the files are found first; when there are at least
+   * {@link workerThreshold} to lint, worker threads lint them (as many as
+   * `jobs`, and at most one per half threshold of files), each a share at a
+   * time, and the calling thread waits. Below the threshold the calling
+   * thread lints them, as with `1`. The result is the same either way: the
+   * same files, in the same order, with the same messages.
+   *
+   * A worker loads the module of this package that starts it: code that
+   * bundles this package into a file of its own should keep the default.
+   */
+  readonly jobs?: number | 'auto' | undefined
 }
 
 /** The files that were linted, with their messages. */
@@ -32,93 +44,81 @@ export interface LintResult {
   readonly files: VFile[]
   /** How many files the paths and globs found, ignored ones included. */
   readonly found: number
+  /** How many worker threads linted the files (`0`: the calling thread did). */
+  readonly workers: number
 }
+
+/**
+ * How many files there must be to lint for worker threads to start. Each
+ * worker loads the parser and the rules anew, and V8 compiles their hot code
+ * anew for it, which costs as much as linting several hundred files: on two
+ * cores, two workers only beat one thread from about a thousand files.
+ */
+export const workerThreshold = 1000
+
+/** The most threads `jobs: 'auto'` uses. */
+export const maxAutoJobs = 8
 
 /**
  * Lint files the way `remark` does (same config files, ignore files and
  * plugin resolution), with `remark-preset-lint-postmortem` when no config
  * applies. Never writes anything: the caller formats the result.
  */
-export function lintFiles(options: LintOptions): Promise<LintResult> {
-  const processor = releasingTrees(unified().use(remarkParse).use(remarkStringify))
-  const presetOptions = options.profile === undefined ? undefined : {profile: options.profile}
-  return new Promise((resolve, reject) => {
-    engine(
-      {
-        processor,
-        files: [...options.files],
-        cwd: options.cwd ?? process.cwd(),
-        extensions: markdownExtensions,
-        rcName: '.remarkrc',
-        packageField: 'remarkConfig',
-        ignoreName: '.remarkignore',
-        pluginPrefix: 'remark',
-        detectConfig: options.detectConfig ?? true,
-        detectIgnore: options.detectIgnore ?? true,
-        defaultConfig: {plugins: [[remarkPresetLintPostmortem as Plugin<unknown[]>, presetOptions]]},
-        configTransform: useBuiltinPlugins as never,
-        // Report nothing, write nothing: the caller formats the files.
-        out: false,
-        output: false,
-        reporter: () => '',
-        streamIn: new PassThrough(),
-        streamOut: new PassThrough(),
-        streamError: new PassThrough()
-      },
-      (error, _code, context) => {
-        if (error) {
-          reject(error)
-          return
-        }
-        // Files finish in any order: report them sorted by path.
-        const given = (context?.files ?? [])
-          .filter((file) => file.data.unifiedEngineGiven)
-          .sort((a, b) => comparePaths(a.path, b.path))
-        resolve({files: given.filter((file) => !isIgnored(file)), found: given.length})
-      }
-    )
-  })
-}
-
-/**
- * The engine keeps each file's tree until every file is transformed (so that
- * plugins may look across files), which holds every tree of a large folder
- * in memory at once. The CLI writes no file and prints no tree, so a file's
- * tree is of no use once its plugins ran: the engine gets an empty root
- * instead, and the tree goes with the first garbage collection.
- */
-function releasingTrees<Base extends () => {run: unknown}>(base: Base): Base {
-  const make = () => {
-    const processor = base()
-    const run = (processor.run as RunFunction).bind(processor)
-    Object.defineProperty(processor, 'run', {
-      value: (tree: Root, file: VFile, done: RunCallback) =>
-        run(tree, file, (error, result) => done(error, error ? result : {type: 'root', children: []}))
-    })
-    return processor
+export async function lintFiles(options: LintOptions): Promise<LintResult> {
+  const jobs = resolveJobs(options.jobs)
+  const settings: EngineRunOptions = {
+    files: options.files,
+    cwd: options.cwd ?? process.cwd(),
+    profile: options.profile,
+    detectConfig: options.detectConfig ?? true,
+    detectIgnore: options.detectIgnore ?? true
   }
-  return make as unknown as Base
+  if (jobs > 1) {
+    // Find the files first (as the engine would, without reading configs or
+    // parsing): the ones to lint, and the ignored ones, which count as found.
+    // Two workers start loading as soon as enough files are found for them.
+    const least = threshold()
+    const pool = new WorkerPool(settings)
+    try {
+      const {given} = await discover(settings, (count) => {
+        if (count === least) pool.grow(Math.min(jobs, 2))
+      })
+      const toLint = given.filter((file) => !isIgnored(file))
+      if (pool.size > 0) {
+        pool.grow(Math.min(jobs, Math.floor(toLint.length / Math.ceil(least / 2))))
+        const linted = await pool.lint(
+          toLint.map((file) => ({
+            path: path.resolve(file.cwd, file.path),
+            value: typeof file.value === 'string' ? file.value : undefined
+          }))
+        )
+        const files = linted.sort((a, b) => comparePaths(a.path, b.path)).filter((file) => !isIgnored(file))
+        return {files, found: given.length, workers: pool.size}
+      }
+    } finally {
+      pool.close()
+    }
+  }
+  const {given} = await lintInThread(settings)
+  return {files: given.filter((file) => !isIgnored(file)), found: given.length, workers: 0}
 }
-
-type RunFunction = (tree: Root, file: VFile, done: RunCallback) => void
-type RunCallback = (error: Error | undefined, tree?: Root) => void
 
 /**
- * A file `.remarkignore` lists is skipped, also when it is named (pre-commit
- * and lint-staged name every staged file): the engine marks it with one fatal
- * message, which is not a finding about the document.
+ * The worker threshold. `POSTMORTEM_LINT_WORKER_THRESHOLD` lowers it, so
+ * that tests can run workers on a few files; it is not a setting for users.
  */
-function isIgnored(file: VFile): boolean {
-  return (
-    file.data.unifiedEngineIgnored === true ||
-    file.messages.some(
-      (message) => message.fatal === true && message.reason.startsWith('Cannot process specified file')
-    )
-  )
+function threshold(): number {
+  const value = Number(process.env.POSTMORTEM_LINT_WORKER_THRESHOLD)
+  return Number.isInteger(value) && value >= 2 ? value : workerThreshold
 }
 
-function comparePaths(a: string | undefined, b: string | undefined): number {
-  const left = a ?? ''
-  const right = b ?? ''
-  return left < right ? -1 : left > right ? 1 : 0
+function resolveJobs(jobs: LintOptions['jobs']): number {
+  if (jobs === undefined) return 1
+  if (jobs === 'auto') return Math.min(availableParallelism(), maxAutoJobs)
+  if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1) {
+    throw new OptionError(
+      `Unexpected value ${show(jobs)} for \`jobs\`, expected ${listAllowed(['auto'])} or a whole number of at least 1`
+    )
+  }
+  return jobs
 }

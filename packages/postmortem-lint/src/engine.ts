@@ -1,0 +1,150 @@
+import {PassThrough} from 'node:stream'
+import markdownExtensions from 'markdown-extensions'
+import type {Root} from 'mdast'
+import remarkParse from 'remark-parse'
+import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
+import remarkStringify from 'remark-stringify'
+import {type Plugin, unified} from 'unified'
+import {type Options as EngineOptions, engine} from 'unified-engine'
+import type {VFile} from 'vfile'
+import {useBuiltinPlugins} from './builtins.js'
+
+/** What one engine run lints: the options of `lintFiles` less `jobs`. */
+export interface EngineRunOptions {
+  /** Files, folders and globs, or files (absolute paths) found before. */
+  readonly files: ReadonlyArray<string | VFile>
+  readonly cwd: string
+  readonly profile?: string | undefined
+  readonly detectConfig: boolean
+  readonly detectIgnore: boolean
+}
+
+/** The files an engine run was given (paths found, globs expanded), sorted by path. */
+export interface EngineRun {
+  /** Every file the paths and globs found, ignored ones and missing ones included. */
+  readonly given: VFile[]
+}
+
+/**
+ * Lint files the way `remark` does (same config files, ignore files and
+ * plugin resolution), with `remark-preset-lint-postmortem` when no config
+ * applies, in the calling thread.
+ */
+export function lintInThread(options: EngineRunOptions): Promise<EngineRun> {
+  const processor = releasingTrees(unified().use(remarkParse).use(remarkStringify))
+  const presetOptions = options.profile === undefined ? undefined : {profile: options.profile}
+  return runEngine({
+    processor,
+    files: [...options.files],
+    cwd: options.cwd,
+    rcName: '.remarkrc',
+    packageField: 'remarkConfig',
+    pluginPrefix: 'remark',
+    detectConfig: options.detectConfig,
+    detectIgnore: options.detectIgnore,
+    defaultConfig: {plugins: [[remarkPresetLintPostmortem as Plugin<unknown[]>, presetOptions]]},
+    configTransform: useBuiltinPlugins as never
+  })
+}
+
+/**
+ * Find the files a run of `lintInThread` with the same paths would lint, and
+ * nothing more: the same search, extensions and ignore files, but no config is
+ * read and no document is parsed. A file that cannot be linted (one that does
+ * not exist, one that `.remarkignore` lists) carries the same message as in
+ * `lintInThread`, since the engine stops working on a file at its first fatal
+ * message. `onFile` is called with a running count as each file that will be
+ * linted is read.
+ */
+export function discover(
+  options: Omit<EngineRunOptions, 'profile' | 'detectConfig'>,
+  onFile?: (count: number) => void
+): Promise<EngineRun> {
+  let count = 0
+  function emptyParser(this: ReturnType<typeof unified>): void {
+    this.parser = (): Root => {
+      onFile?.(++count)
+      return {type: 'root', children: []}
+    }
+  }
+  return runEngine({
+    processor: unified().use(emptyParser),
+    files: [...options.files],
+    cwd: options.cwd,
+    detectConfig: false,
+    detectIgnore: options.detectIgnore
+  })
+}
+
+function runEngine(settings: EngineOptions): Promise<EngineRun> {
+  return new Promise((resolve, reject) => {
+    engine(
+      {
+        ...settings,
+        extensions: markdownExtensions,
+        ignoreName: '.remarkignore',
+        // Report nothing, write nothing: the caller formats the files.
+        out: false,
+        output: false,
+        reporter: () => '',
+        streamIn: new PassThrough(),
+        streamOut: new PassThrough(),
+        streamError: new PassThrough()
+      },
+      (error, _code, context) => {
+        if (error) {
+          reject(error)
+          return
+        }
+        // Files finish in any order: report them sorted by path.
+        const given = (context?.files ?? [])
+          .filter((file) => file.data.unifiedEngineGiven)
+          .sort((a, b) => comparePaths(a.path, b.path))
+        resolve({given})
+      }
+    )
+  })
+}
+
+/**
+ * The engine keeps each file's tree until every file is transformed (so that
+ * plugins may look across files), which holds every tree of a large folder
+ * in memory at once. The CLI writes no file and prints no tree, so a file's
+ * tree is of no use once its plugins ran: the engine gets an empty root
+ * instead, and the tree goes with the first garbage collection.
+ */
+function releasingTrees<Base extends () => {run: unknown}>(base: Base): Base {
+  const make = () => {
+    const processor = base()
+    const run = (processor.run as RunFunction).bind(processor)
+    Object.defineProperty(processor, 'run', {
+      value: (tree: Root, file: VFile, done: RunCallback) =>
+        run(tree, file, (error, result) => done(error, error ? result : {type: 'root', children: []}))
+    })
+    return processor
+  }
+  return make as unknown as Base
+}
+
+type RunFunction = (tree: Root, file: VFile, done: RunCallback) => void
+type RunCallback = (error: Error | undefined, tree?: Root) => void
+
+/**
+ * A file `.remarkignore` lists is skipped, also when it is named (pre-commit
+ * and lint-staged name every staged file): the engine marks it with one fatal
+ * message, which is not a finding about the document.
+ */
+export function isIgnored(file: VFile): boolean {
+  return (
+    file.data.unifiedEngineIgnored === true ||
+    file.messages.some(
+      (message) => message.fatal === true && message.reason.startsWith('Cannot process specified file')
+    )
+  )
+}
+
+export function comparePaths(a: string | undefined, b: string | undefined): number {
+  const left = a ?? ''
+  const right = b ?? ''
+  return left < right ? -1 : left > right ? 1 : 0
+}
