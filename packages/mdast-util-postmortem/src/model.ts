@@ -17,10 +17,17 @@ export interface Postmortem {
   readonly sections: readonly Section[]
   /**
    * Whether the document reads as a postmortem at all: it names at least two
-   * of the profile's sections, or one and has some body. A link, a stub or an
-   * assignment's text does not.
+   * of the profile's sections, or one and has some body, and it is not a text
+   * that tells what a postmortem must contain (see `describesPostmortem`). A
+   * link, a stub or an assignment's text does not.
    */
   readonly looksLikePostmortem: boolean
+  /**
+   * Whether the document tells what a postmortem must contain instead of
+   * being one, as an assignment's text does: most of its section lines say
+   * what the section must contain (`Timeline must contain:`), two at least.
+   */
+  readonly describesPostmortem: boolean
   /** Words of text in the document. */
   readonly wordCount: number
   /** The sections that stand for `id`, in document order. */
@@ -74,7 +81,9 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
       .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
     return wordCount
   }
-  const looksLikePostmortem = named.size >= 2 || (named.size === 1 && countWords() >= minimumBodyWords)
+  const describesPostmortem = describesSections(sections)
+  const looksLikePostmortem =
+    !describesPostmortem && (named.size >= 2 || (named.size === 1 && countWords() >= minimumBodyWords))
   // Sections by id, once: rules ask for them per section and per entry.
   const byId = new Map<string, Section[]>()
   for (const section of sections) {
@@ -91,6 +100,7 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
     headings,
     sections,
     looksLikePostmortem,
+    describesPostmortem,
     get wordCount() {
       return countWords()
     },
@@ -107,3 +117,21 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
 }
 
 const minimumBodyWords = 80
+
+/** A section line that states a requirement: `Root cause and resolution must contain`. */
+const requirement = /\b(?:must|should)\s+(?:contain|include|cover)\b/i
+
+/**
+ * Whether most section lines (two at least) state what the section must
+ * contain: the text describes a postmortem, as an assignment does.
+ */
+function describesSections(sections: readonly Section[]): boolean {
+  let written = 0
+  let requirements = 0
+  for (const section of sections) {
+    if (section.heading.kind === 'implicit') continue
+    written++
+    if (requirement.test(section.heading.text)) requirements++
+  }
+  return requirements >= 2 && requirements * 2 >= written
+}

@@ -69,6 +69,24 @@ describe('sections of a postmortem', () => {
     expect(postmortem.nodesOf('timeline')).toEqual([])
   })
 
+  it('tells a text that says what each section must contain from a postmortem', () => {
+    const text = readFileSync(new URL('brief.md', fixtures), 'utf8')
+    const tree = unified().use(remarkParse).parse(text) as Root
+    const postmortem = getPostmortem(tree, profiles.generic, text)
+    expect(sectionsOf('brief.md')).toEqual([
+      '1:1-1:70 implicit summary',
+      '8:1-8:40 plain root-cause+resolution',
+      '11:1-11:27 plain action-items'
+    ])
+    expect(postmortem.describesPostmortem).toBe(true)
+    expect(postmortem.looksLikePostmortem).toBe(false)
+    // One section line that says what it must contain is a title with an odd word.
+    const one = '## Summary must contain\n\nThe API failed.\n\n## Timeline\n\n- 10:00 alert\n'
+    const single = getPostmortem(unified().use(remarkParse).parse(one) as Root, profiles.generic, one)
+    expect(single.describesPostmortem).toBe(false)
+    expect(single.looksLikePostmortem).toBe(true)
+  })
+
   it('computes the model once per tree and profile', () => {
     const tree = unified().use(remarkParse).parse('## Timeline\n\n- 10:00 alert\n') as Root
     expect(getPostmortem(tree, profiles.generic)).toBe(getPostmortem(tree, profiles.generic))

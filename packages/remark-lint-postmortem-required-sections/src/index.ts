@@ -80,7 +80,7 @@ const remarkLintPostmortemRequiredSections = definePostmortemRule<Settings>({
       const required = profile.sections.filter((spec) => spec.required)
       report(
         file,
-        `Unexpected document that does not read as a postmortem (no section of the \`${profile.id}\` profile found), expected sections such as ${required.map((spec) => `\`${spec.title}\``).join(', ')}`,
+        `Unexpected document that does not read as a postmortem (${postmortem.describesPostmortem ? 'it says what each section must contain, as an assignment does' : `no section of the \`${profile.id}\` profile found`}), expected sections such as ${required.map((spec) => `\`${spec.title}\``).join(', ')}`,
         {
           place: {line: 1, column: 1},
           expected: [required.map((spec) => `${'#'.repeat(depth)} ${spec.title}`).join('\n\n')]

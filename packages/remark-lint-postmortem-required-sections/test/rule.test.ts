@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import remarkLintPostmortemRequiredSections from 'remark-lint-postmortem-required-sections'
 import remarkParse from 'remark-parse'
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
@@ -64,6 +65,16 @@ describe('postmortem-required-sections', () => {
   it('reports an empty document as not a postmortem, once', async () => {
     expect(await lintToStrings('')).toEqual([
       '1:1: Unexpected document that does not read as a postmortem (no section of the `generic` profile found), expected sections such as `Summary`, `Impact`, `Timeline`, `Root Cause`, `Resolution`, `Action Items` [postmortem-required-sections]'
+    ])
+  })
+
+  it('reports a text that says what each section must contain as not a postmortem, once', async () => {
+    const brief = readFileSync(new URL('../../../fixtures/sections/brief.md', import.meta.url), 'utf8')
+    expect(format(await lint(brief))).toEqual([
+      '1:1: Unexpected document that does not read as a postmortem (it says what each section must contain, as an assignment does), expected sections such as `Summary`, `Impact`, `Timeline`, `Root Cause`, `Resolution`, `Action Items` [postmortem-required-sections]'
+    ])
+    expect(format(await lint(brief, {preset: {profile: 'holberton'}}))).toEqual([
+      '1:1: Unexpected document that does not read as a postmortem (it says what each section must contain, as an assignment does), expected sections such as `Issue Summary`, `Timeline`, `Root Cause`, `Resolution`, `Corrective and Preventative Measures` [postmortem-required-sections]'
     ])
   })
 
