@@ -107,6 +107,18 @@ describe('postmortem-lint without a config', {timeout: 180_000}, () => {
     expect(outcome.code).toBe(1)
   })
 
+  it('reports a file once when it is named and also found by a glob or folder', async () => {
+    const file = 'postmortems/2024-05-15-search-again.md'
+    const outcome = await lint('--no-frail', file, 'postmortems/*-again.md', 'postmortems', `./${file}`)
+    const json = await lint('--no-frail', '-f', 'json', file, 'postmortems/*-again.md', `./${file}`)
+    expect(
+      squeeze(outcome.stdout)
+        .split('\n')
+        .filter((line) => line === file)
+    ).toEqual([file])
+    expect(JSON.parse(json.stdout)).toMatchObject([{messages: [{line: 8}, {line: 19}]}])
+  })
+
   it('--profile picks the template', async () => {
     const outcome = await lint('--profile', 'holberton', 'postmortems/2024-05-15-search-again.md')
     expect(squeeze(outcome.stdout)).toBe(

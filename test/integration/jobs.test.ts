@@ -38,15 +38,23 @@ function lint(args: string[], env?: NodeJS.ProcessEnv): Promise<Outcome> {
   return runCli(args, project, env)
 }
 
-/** Run with `--jobs 1` and `--jobs 2`: the same outcome, which is returned. */
-async function sameWithWorkers(args: string[], env?: NodeJS.ProcessEnv): Promise<Outcome> {
-  const [single, parallel] = await Promise.all([
+/**
+ * Run as a small run (one engine run in the CLI's thread), and as a large
+ * run (`env` lowers the threshold) linted a share at a time, with `--jobs 1`
+ * in the CLI's thread and with `--jobs 2` in worker threads: the same
+ * outcome, which is returned.
+ */
+async function sameWithWorkers(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
+  const [single, shares, parallel] = await Promise.all([
+    lint(['--jobs', '1', ...args]),
     lint(['--jobs', '1', ...args], env),
     lint(['--jobs', '2', ...args], env)
   ])
-  expect(parallel.stderr).toBe(single.stderr)
-  expect(parallel.stdout).toBe(single.stdout)
-  expect(parallel.code).toBe(single.code)
+  for (const large of [shares, parallel]) {
+    expect(large.stderr).toBe(single.stderr)
+    expect(large.stdout).toBe(single.stdout)
+    expect(large.code).toBe(single.code)
+  }
   return single
 }
 
@@ -158,11 +166,12 @@ describe('lintFiles({jobs})', {timeout: 180_000}, () => {
 
   const variants: Array<[string, LintOptions]> = [
     [
-      'files named one by one (an ignored one among them), a glob, a plugin not installed, a missing file',
+      'files named one by one (an ignored one among them, one also in a glob), a glob, a plugin not installed, a missing file',
       {
         files: [
           'small/drafts/0016-incident.md',
           'small/0000-incident.md',
+          'small/ordered/0006-incident.md',
           'small/ordered/*.md',
           'unknown-plugin',
           'small/nope.md'
@@ -176,26 +185,34 @@ describe('lintFiles({jobs})', {timeout: 180_000}, () => {
     ]
   ]
   for (const [name, settings] of variants) {
-    it(`gives the same files, messages and reports from worker threads: ${name}`, async () => {
+    it(`gives the same files, messages and reports in shares and from worker threads: ${name}`, async () => {
       const options = {...settings, cwd: project}
+      // One engine run: the threshold as it is.
+      delete process.env.POSTMORTEM_LINT_WORKER_THRESHOLD
       const single = await api.lintFiles(options)
+      process.env.POSTMORTEM_LINT_WORKER_THRESHOLD = lowThreshold.POSTMORTEM_LINT_WORKER_THRESHOLD
+      // A large run, in shares: in this thread, and in worker threads.
+      const shares = await api.lintFiles(options)
       const parallel = await api.lintFiles({...options, jobs: 2})
       expect(single.workers).toBe(0)
+      expect(shares.workers).toBe(0)
       expect(parallel.workers).toBe(2)
-      expect(parallel.found).toBe(single.found)
-      expect(parallel.files.map((file) => file.path)).toEqual(single.files.map((file) => file.path))
-      expect(shape(parallel.files)).toEqual(shape(single.files))
-      const problems = api.setupProblems(single.files)
-      expect(api.setupProblems(parallel.files)).toEqual(problems)
-      // With a problem, the CLI prints it instead of a report (a report would
-      // show where in the code the error was made, which differs).
-      if (problems.length > 0) return
-      for (const quiet of [false, true]) {
-        expect(api.formatStylish(parallel.files, {quiet})).toBe(api.formatStylish(single.files, {quiet}))
+      for (const large of [shares, parallel]) {
+        expect(large.found).toBe(single.found)
+        expect(large.files.map((file) => file.path)).toEqual(single.files.map((file) => file.path))
+        expect(shape(large.files)).toEqual(shape(single.files))
+        const problems = api.setupProblems(single.files)
+        expect(api.setupProblems(large.files)).toEqual(problems)
+        // With a problem, the CLI prints it instead of a report (a report would
+        // show where in the code the error was made, which differs).
+        if (problems.length > 0) continue
+        for (const quiet of [false, true]) {
+          expect(api.formatStylish(large.files, {quiet})).toBe(api.formatStylish(single.files, {quiet}))
+        }
+        expect(api.formatJson(large.files, project)).toBe(api.formatJson(single.files, project))
+        expect(api.formatGithub(large.files, project)).toBe(api.formatGithub(single.files, project))
+        expect(api.formatSarif(large.files, project)).toBe(api.formatSarif(single.files, project))
       }
-      expect(api.formatJson(parallel.files, project)).toBe(api.formatJson(single.files, project))
-      expect(api.formatGithub(parallel.files, project)).toBe(api.formatGithub(single.files, project))
-      expect(api.formatSarif(parallel.files, project)).toBe(api.formatSarif(single.files, project))
     })
   }
 

@@ -48,33 +48,12 @@ export function lintInThread(options: EngineRunOptions): Promise<EngineRun> {
 }
 
 /**
- * Find the files a run of `lintInThread` with the same paths would lint, and
- * nothing more: the same search, extensions and ignore files, but no config is
- * read and no document is parsed. A file that cannot be linted (one that does
- * not exist, one that `.remarkignore` lists) carries the same message as in
- * `lintInThread`, since the engine stops working on a file at its first fatal
- * message. `onFile` is called with a running count as each file that will be
- * linted is read.
+ * The most files in one engine run of a large run. The engine's work per
+ * file grows with the number of files in a run (it checks every file of the
+ * run each time one is done), and so does what outlives a minor garbage
+ * collection: a large run is linted a share at a time.
  */
-export function discover(
-  options: Omit<EngineRunOptions, 'profile' | 'detectConfig'>,
-  onFile?: (count: number) => void
-): Promise<EngineRun> {
-  let count = 0
-  function emptyParser(this: ReturnType<typeof unified>): void {
-    this.parser = (): Root => {
-      onFile?.(++count)
-      return {type: 'root', children: []}
-    }
-  }
-  return runEngine({
-    processor: unified().use(emptyParser),
-    files: [...options.files],
-    cwd: options.cwd,
-    detectConfig: false,
-    detectIgnore: options.detectIgnore
-  })
-}
+export const maxShare = 250
 
 function runEngine(settings: EngineOptions): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
@@ -96,8 +75,11 @@ function runEngine(settings: EngineOptions): Promise<EngineRun> {
           reject(error)
           return
         }
-        // Files finish in any order: report them sorted by path.
-        const given = (context?.files ?? [])
+        // The files the engine worked on: a file found twice (named, and in
+        // a folder or glob also named) is in `context.files` twice, but
+        // went through the engine once, as the file set holds it. Files
+        // finish in any order: report them sorted by path.
+        const given = (context?.fileSet.valueOf() ?? [])
           .filter((file) => file.data.unifiedEngineGiven)
           .sort((a, b) => comparePaths(a.path, b.path))
         resolve({given})

@@ -2,7 +2,8 @@ import {availableParallelism} from 'node:os'
 import * as path from 'node:path'
 import {listAllowed, OptionError, show} from 'mdast-util-postmortem'
 import type {VFile} from 'vfile'
-import {comparePaths, discover, type EngineRunOptions, isIgnored, lintInThread} from './engine.js'
+import {comparePaths, type EngineRunOptions, isIgnored, lintInThread, maxShare} from './engine.js'
+import {findFiles} from './find.js'
 import {WorkerPool} from './workers.js'
 
 /** What to lint and how. */
@@ -25,12 +26,14 @@ export interface LintOptions {
    * for one per core the process may use, at most {@link maxAutoJobs}
    * (default `1`: the calling thread lints every file).
    *
-   * With more than 1, the files are found first; when there are at least
-   * {@link workerThreshold} to lint, worker threads lint them (as many as
-   * `jobs`, and at most one per half threshold of files), each a share at a
-   * time, and the calling thread waits. Below the threshold the calling
-   * thread lints them, as with `1`. The result is the same either way: the
-   * same files, in the same order, with the same messages.
+   * The files are found first. When there are at least
+   * {@link workerThreshold} to lint, the engine lints them a share of a few
+   * hundred files at a time: in worker threads (as many as `jobs`, and at
+   * most one per half threshold of files) when `jobs` is more than 1, while
+   * the calling thread waits; in the calling thread otherwise. Fewer files
+   * go through the engine in one run in the calling thread. The result is the
+   * same either way: the same files, in the same order, with the same
+   * messages.
    *
    * A worker loads the module of this package that starts it: code that
    * bundles this package into a file of its own should keep the default.
@@ -73,34 +76,37 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     detectConfig: options.detectConfig ?? true,
     detectIgnore: options.detectIgnore ?? true
   }
+  // Find the files first, as the engine would: the ones to lint, and the
+  // named ones that `.remarkignore` lists, which count as found.
+  const found = await findFiles({files: options.files, cwd: settings.cwd, detectIgnore: settings.detectIgnore})
+  const toLint = found?.filter((file) => !file.ignored)
+  const least = threshold()
+  if (!found || !toLint || toLint.length < least) {
+    const {given} = await lintInThread(settings)
+    return {files: given.filter((file) => !isIgnored(file)), found: given.length, workers: 0}
+  }
+  // A large run: the engine lints it a share at a time (its cost per file
+  // grows with the files of a run), in worker threads when it may.
+  const paths = toLint.map((file) => path.resolve(settings.cwd, file.path))
+  let linted: VFile[] = []
+  let workers = 0
   if (jobs > 1) {
-    // Find the files first (as the engine would, without reading configs or
-    // parsing): the ones to lint, and the ignored ones, which count as found.
-    // Two workers start loading as soon as enough files are found for them.
-    const least = threshold()
     const pool = new WorkerPool(settings)
     try {
-      const {given} = await discover(settings, (count) => {
-        if (count === least) pool.grow(Math.min(jobs, 2))
-      })
-      const toLint = given.filter((file) => !isIgnored(file))
-      if (pool.size > 0) {
-        pool.grow(Math.min(jobs, Math.floor(toLint.length / Math.ceil(least / 2))))
-        const linted = await pool.lint(
-          toLint.map((file) => ({
-            path: path.resolve(file.cwd, file.path),
-            value: typeof file.value === 'string' ? file.value : undefined
-          }))
-        )
-        const files = linted.sort((a, b) => comparePaths(a.path, b.path)).filter((file) => !isIgnored(file))
-        return {files, found: given.length, workers: pool.size}
-      }
+      pool.grow(Math.min(jobs, Math.max(2, Math.floor(paths.length / Math.ceil(least / 2)))))
+      linted = await pool.lint(paths.map((file) => ({path: file})))
+      workers = pool.size
     } finally {
       pool.close()
     }
+  } else {
+    for (let start = 0; start < paths.length; start += maxShare) {
+      const {given} = await lintInThread({...settings, files: paths.slice(start, start + maxShare)})
+      linted.push(...given)
+    }
   }
-  const {given} = await lintInThread(settings)
-  return {files: given.filter((file) => !isIgnored(file)), found: given.length, workers: 0}
+  const files = linted.sort((a, b) => comparePaths(a.path, b.path)).filter((file) => !isIgnored(file))
+  return {files, found: found.length, workers}
 }
 
 /**

@@ -13,7 +13,7 @@ import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads'
 import {OptionError} from 'mdast-util-postmortem'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {type EngineRunOptions, lintInThread} from './engine.js'
+import {type EngineRunOptions, lintInThread, maxShare} from './engine.js'
 
 const marker = 'postmortem-lint worker'
 
@@ -24,15 +24,6 @@ const marker = 'postmortem-lint worker'
  * garbage collections. Larger sizes gain nothing more and cost memory.
  */
 const youngGenerationMb = 64
-
-/**
- * The most files in one engine run of a worker. The engine's work per file
- * grows with the number of files in a run (it checks every file of the run
- * each time one is done), and so does what outlives a minor garbage
- * collection. Shares also balance the load: a worker is sent the next share
- * when it is done with one.
- */
-const maxShare = 250
 
 /** What a worker is started with. */
 interface Setup {
