@@ -1,13 +1,10 @@
 import {mkdirSync, symlinkSync} from 'node:fs'
 import * as path from 'node:path'
-import {PassThrough} from 'node:stream'
-import markdownExtensions from 'markdown-extensions'
 import type {Root} from 'mdast'
 import {unified} from 'unified'
-import {engine} from 'unified-engine'
-import type {VFile} from 'vfile'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {findFiles} from '../../packages/postmortem-lint/src/find.js'
+import {runEngine} from '../../packages/postmortem-lint/src/engine.js'
+import {type FoundFile, findFiles} from '../../packages/postmortem-lint/src/find.js'
 import {makeTempDir, removeTempDir, writeFiles} from './support.js'
 
 // A large run finds its files without the engine (whose cost per file grows
@@ -16,40 +13,21 @@ import {makeTempDir, removeTempDir, writeFiles} from './support.js'
 // the same order, the same ones ignored.
 
 /** What the engine itself is given for `files`: it searches, reads, and parses nothing. */
-function engineSearch(files: string[], cwd: string, detectIgnore = true): Promise<{path: string; ignored: boolean}[]> {
+async function engineSearch(files: string[], cwd: string, detectIgnore = true): Promise<FoundFile[]> {
   function emptyParser(this: ReturnType<typeof unified>): void {
     this.parser = (): Root => ({type: 'root', children: []})
   }
-  return new Promise((resolve, reject) => {
-    engine(
-      {
-        processor: unified().use(emptyParser),
-        files,
-        cwd,
-        extensions: markdownExtensions,
-        ignoreName: '.remarkignore',
-        detectConfig: false,
-        detectIgnore,
-        out: false,
-        output: false,
-        reporter: () => '',
-        streamIn: new PassThrough(),
-        streamOut: new PassThrough(),
-        streamError: new PassThrough()
-      },
-      (error, _code, context) => {
-        if (error) return reject(error)
-        const given = (context?.fileSet.valueOf() ?? []).filter((file: VFile) => file.data.unifiedEngineGiven)
-        given.sort((a, b) => ((a.path ?? '') < (b.path ?? '') ? -1 : 1))
-        resolve(
-          given.map((file) => ({
-            path: file.path,
-            ignored: file.messages.some((message) => message.reason.startsWith('Cannot process specified file'))
-          }))
-        )
-      }
-    )
+  const {given} = await runEngine({
+    processor: unified().use(emptyParser),
+    files,
+    cwd,
+    detectConfig: false,
+    detectIgnore
   })
+  return given.map((file) => ({
+    path: file.path,
+    ignored: file.messages.some((message) => message.reason.startsWith('Cannot process specified file'))
+  }))
 }
 
 let project = ''

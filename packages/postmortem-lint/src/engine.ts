@@ -55,13 +55,20 @@ export function lintInThread(options: EngineRunOptions): Promise<EngineRun> {
  */
 export const maxShare = 250
 
-function runEngine(settings: EngineOptions): Promise<EngineRun> {
+/** The ignore file's name, as remark names it. */
+export const ignoreName = '.remarkignore'
+
+/**
+ * Run the engine with the settings the CLI always uses (Markdown
+ * extensions, `.remarkignore`, nothing reported or written) and `settings`.
+ */
+export function runEngine(settings: EngineOptions): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
     engine(
       {
         ...settings,
         extensions: markdownExtensions,
-        ignoreName: '.remarkignore',
+        ignoreName,
         // Report nothing, write nothing: the caller formats the files.
         out: false,
         output: false,

@@ -18,6 +18,7 @@ import * as path from 'node:path'
 import {glob, hasMagic} from 'glob'
 import ignorePackage, {type Ignore} from 'ignore'
 import markdownExtensions from 'markdown-extensions'
+import {comparePaths, ignoreName} from './engine.js'
 
 // `ignore` is CommonJS whose types declare an ES default export: its
 // `module.exports` is the function (as unified-engine reads it too).
@@ -43,9 +44,6 @@ export interface FoundFile {
   readonly ignored: boolean
 }
 
-/** The ignore file's name, as remark names it. */
-export const ignoreName = '.remarkignore'
-
 const extensions = new Set(markdownExtensions.map((extension) => `.${extension}`))
 
 /**
@@ -62,16 +60,14 @@ export async function findFiles(options: FindOptions): Promise<FoundFile[] | und
       if (hasMagic(file)) paths.push(...(await glob(file, {cwd: options.cwd})))
       else paths.push(path.relative(options.cwd, path.resolve(options.cwd, file)) || '.')
     }
-    const found: FoundFile[] = []
-    await finder.search(
+    const found = await finder.search(
       paths.map((file) => file.split('/').join(path.sep)),
-      false,
-      found
+      false
     )
     const seen = new Set<string>()
     return found
       .filter((file) => !seen.has(file.path) && seen.add(file.path))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .sort((a, b) => comparePaths(a.path, b.path))
   } catch (error) {
     if (error instanceof Unusual) return undefined
     throw error
@@ -98,10 +94,9 @@ class Finder {
     this.#detectIgnore = options.detectIgnore
   }
 
-  /** Search `paths` (relative to `cwd`), adding what is found to `found`; `nested`: inside a folder. */
-  async search(paths: readonly string[], nested: boolean, found: FoundFile[]): Promise<void> {
-    const results = await Promise.all(paths.map((file) => this.#each(file, nested)))
-    for (const result of results) found.push(...result)
+  /** The files found in `paths` (relative to `cwd`); `nested`: inside a folder. */
+  async search(paths: readonly string[], nested: boolean): Promise<FoundFile[]> {
+    return (await Promise.all(paths.map((file) => this.#each(file, nested)))).flat()
   }
 
   async #each(file: string, nested: boolean): Promise<FoundFile[]> {
@@ -125,13 +120,10 @@ class Finder {
       } catch (error) {
         throw new Unusual((error as Error).message)
       }
-      const found: FoundFile[] = []
-      await this.search(
+      return this.search(
         names.map((name) => path.join(file, name)),
-        true,
-        found
+        true
       )
-      return found
     }
     if (nested && !extensions.has(path.extname(file))) return []
     return [{path: file, ignored}]

@@ -79,9 +79,9 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
   // Find the files first, as the engine would: the ones to lint, and the
   // named ones that `.remarkignore` lists, which count as found.
   const found = await findFiles({files: options.files, cwd: settings.cwd, detectIgnore: settings.detectIgnore})
-  const toLint = found?.filter((file) => !file.ignored)
+  const toLint = found?.filter((file) => !file.ignored) ?? []
   const least = threshold()
-  if (!found || !toLint || toLint.length < least) {
+  if (!found || toLint.length < least) {
     const {given} = await lintInThread(settings)
     return {files: given.filter((file) => !isIgnored(file)), found: given.length, workers: 0}
   }
@@ -94,7 +94,7 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     const pool = new WorkerPool(settings)
     try {
       pool.grow(Math.min(jobs, Math.max(2, Math.floor(paths.length / Math.ceil(least / 2)))))
-      linted = await pool.lint(paths.map((file) => ({path: file})))
+      linted = await pool.lint(paths)
       workers = pool.size
     } finally {
       pool.close()

@@ -31,15 +31,9 @@ interface Setup {
   readonly options: Omit<EngineRunOptions, 'files'>
 }
 
-/** A file to lint: its absolute path, and its text when it was read already. */
-export interface FileToLint {
-  readonly path: string
-  readonly value?: string | undefined
-}
-
-/** A share of files to lint. */
+/** A share of files to lint: their absolute paths. */
 interface Share {
-  readonly files: readonly FileToLint[]
+  readonly files: readonly string[]
 }
 
 type Reply = {readonly files: SerializedFile[]} | {readonly error: SerializedCause}
@@ -78,9 +72,8 @@ function isSetup(value: unknown): value is Setup {
 }
 
 /**
- * Worker threads that lint files with the same options. Workers can be
- * started before the files are known (`grow`), so that they load while the
- * files are still being found; `close` stops them all.
+ * Worker threads that lint files with the same options: `grow` starts them,
+ * `lint` hands them the files a share at a time, `close` stops them all.
  */
 export class WorkerPool {
   readonly #options: Omit<EngineRunOptions, 'files'>
@@ -121,14 +114,15 @@ export class WorkerPool {
   }
 
   /**
-   * Lint `files` (found beforehand) in the workers, a share at a time each.
+   * Lint `files` (absolute paths, found beforehand) in the workers, a share
+   * at a time each.
    * Resolves to the files the engine was given, in no particular order;
    * rejects as `lintInThread` would.
    */
-  lint(files: readonly FileToLint[]): Promise<VFile[]> {
+  lint(files: readonly string[]): Promise<VFile[]> {
     // About four shares a worker at least, so that they finish together.
     const size = Math.max(10, Math.min(maxShare, Math.ceil(files.length / (this.#workers.length * 4))))
-    const shares: FileToLint[][] = []
+    const shares: string[][] = []
     for (let start = 0; start < files.length; start += size) shares.push(files.slice(start, start + size))
     const results: VFile[] = []
     let pending = shares.length
@@ -178,9 +172,7 @@ function work(setup: Setup): void {
   parentPort?.on('message', async (share: Share) => {
     let reply: Reply
     try {
-      // A file with a value is not read again: the engine takes the value.
-      const files = share.files.map(({path, value}) => new VFile(value === undefined ? {path} : {path, value}))
-      const {given} = await lintInThread({...setup.options, files})
+      const {given} = await lintInThread({...setup.options, files: share.files})
       reply = {files: given.map((file) => serializeFile(file))}
     } catch (error) {
       reply = {error: serializeCause(error)}
