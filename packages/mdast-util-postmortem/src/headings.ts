@@ -1,137 +1,386 @@
-import type {Code, Html, Paragraph, Root, RootContent} from 'mdast'
+/**
+ * Section titles, wherever a writer put them: real headings at any depth,
+ * bold lines, plain lines and labels in paragraphs, first lines of list
+ * items (`* Timeline:`, `1. **Summary**`, `- **Root cause**: a full disk`),
+ * lines that Markdown folded into the list item above them because no blank
+ * line came between (lazy continuation lines), titles in HTML
+ * (`<h2>`, `<summary>`), and the one-line code block a centred title becomes.
+ */
+import type {Code, Html, ListItem, Node, Paragraph, Parent, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from './lines.js'
-import {matchSectionIds} from './match.js'
+import {type MatchStrictness, matchHintIds, matchSectionIds} from './match.js'
 import {isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
+import {readStamp} from './timeline/stamp.js'
 
 /**
  * How a section was introduced:
- * - `heading`: a Markdown heading (`## Timeline`);
+ * - `heading`: a Markdown heading (`## Timeline`), or an HTML one;
  * - `bold`: a line that is only bold or emphasised text (`**Timeline**`);
  * - `plain`: a short line of its own (`Issue Summary:`);
- * - `label`: a line that starts with the section's name and goes on, after a
- *   colon (`Impact: 40% of users ...`) or on the next lines of the paragraph;
- * - `implicit`: an untitled overview paragraph at the top of the document.
+ * - `label`: a line that starts with the section's name and goes on after a
+ *   colon (`Impact: 40% of users ...`);
+ * - `implicit`: an untitled overview at the top of the document.
  */
 export type SectionHeadingKind = 'heading' | 'bold' | 'plain' | 'label' | 'implicit'
+
+/**
+ * Where a title stands:
+ * - `block`: a block or a line of its own;
+ * - `list-item`: the first line of a list item (`* Timeline:`);
+ * - `folded`: a line written under a list with no blank line between, which
+ *   Markdown reads as the last item's continuation (`- last point` then
+ *   `Root Cause:`): the writer's title, at the list's own level.
+ */
+export type SectionHeadingPlacement = 'block' | 'list-item' | 'folded'
+
+/**
+ * How the section's concepts are known:
+ * - `title`: its title names them;
+ * - `hint`: its title hints at one (`Detailed Analysis`) and its content
+ *   bears it out (causes);
+ * - `content`: its content alone shows it (a run of timed lines is a
+ *   timeline, whatever its title).
+ */
+export type SectionEvidence = 'title' | 'hint' | 'content'
 
 /** A place in the document that starts a section. */
 export interface SectionHeading {
   readonly kind: SectionHeadingKind
-  /** The heading's text, without marks and trailing colon. */
+  /** The title's text, without marks and trailing colon. */
   readonly text: string
-  /** The section ids the text names, in order; empty for an unknown heading. */
+  /** The section ids the section stands for, in order; empty for an unknown heading. */
   readonly ids: readonly string[]
-  /** The heading, paragraph or HTML node that holds it. */
+  readonly evidence: SectionEvidence
+  /** The heading, paragraph, HTML or code node that holds the title (the overview block, for `implicit`). */
   readonly node: RootContent
-  /** Index of `node` in the root's children. */
+  /** Index, in the root's children, of the node that holds the title or contains it. */
   readonly index: number
-  /** 0-based line of `node` the heading is on (0 for real headings). */
+  /** 0-based line of `node` the title is on (0 for real headings). */
   readonly line: number
   /**
-   * Rank used to nest sections: heading depth (1-6), 7 for a line of its own,
-   * 8 for a labelled line (it carries its own content).
+   * Rank used to nest sections: heading depth (1-6), 7 for a line of its
+   * own, 8 for a labelled line (it carries its own content).
    */
   readonly level: number
-  /** Text of the section follows the heading inside the same node. */
-  readonly rest: boolean
-  /** Where the heading text is (for a label: only the label). */
+  /** How many list items the title stands in, as the writer indented it. */
+  readonly depth: number
+  readonly placement: SectionHeadingPlacement
+  /** The title starts with a date or a time (`## 2024-03-05`): a date heading, in a timeline. */
+  readonly stamp: boolean
+  /** Where the title text is (for a label: only the label). */
   readonly position: Position | undefined
 }
 
-const lineLevel = 7
-const labelLevel = 8
+/**
+ * A place in document order: the block's number in a pre-order walk, the
+ * line in the block, the character in the line. Positions are not needed:
+ * a tree without them is still ordered.
+ */
+export type Key = readonly [block: number, line: number, char: number]
+
+/** A title found, with where it bounds the sections around it. */
+export interface TitleCandidate {
+  heading: SectionHeading
+  /** Concepts the title hints at, to be borne out by content. */
+  readonly hints: readonly string[]
+  /** Where a section before this one ends. */
+  readonly boundary: Key
+  /** Where this section's own content starts. */
+  readonly contentStart: Key
+  /** The list a title inside a list item stops with at the latest. */
+  readonly list: Node | undefined
+}
+
+/** Number and last descendant's number of every block, in a pre-order walk. */
+export interface BlockOrder {
+  readonly of: WeakMap<Node, {readonly seq: number; readonly last: number}>
+  readonly count: number
+  /** The blocks in walk order. */
+  readonly blocks: readonly Node[]
+}
+
+export const lineLevel = 7
+export const labelLevel = 8
 const longestHeadingLine = 80
 const longestLabel = 60
+const longestSetextTitle = 80
+
+interface Walk {
+  readonly profile: Profile
+  readonly source: SourceText | undefined
+  readonly frontMatterEnd: number
+  readonly found: TitleCandidate[]
+  readonly order: WeakMap<Node, {seq: number; last: number}>
+  readonly blocks: Node[]
+}
 
 /**
- * Find every place that starts a section: real headings (known or not), and
- * the pseudo-headings writers use instead, when they name a known section.
+ * Find every title in the document, at any depth, in document order, and
+ * number its blocks. Real headings count whether known or not (they bound
+ * sections); other titles count when they name or hint at a concept.
  */
-export function findSectionHeadings(tree: Root, profile: Profile, source?: SourceText): SectionHeading[] {
-  const found: SectionHeading[] = []
-  tree.children.forEach((node, index) => {
-    if (node.type === 'heading') {
+export function findTitles(
+  tree: Root,
+  profile: Profile,
+  source: SourceText | undefined
+): {titles: TitleCandidate[]; order: BlockOrder} {
+  const walk: Walk = {
+    profile,
+    source,
+    frontMatterEnd: frontMatterEnd(tree, source),
+    found: [],
+    order: new WeakMap(),
+    blocks: []
+  }
+  walkChildren(walk, tree, [], 0)
+  return {titles: walk.found, order: {of: walk.order, count: walk.blocks.length, blocks: walk.blocks}}
+}
+
+const containers = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition'])
+
+function walkChildren(walk: Walk, parent: Parent, ancestors: readonly Parent[], rootIndex: number): void {
+  parent.children.forEach((child, at) => {
+    const index = parent.type === 'root' ? at : rootIndex
+    const entry = {seq: walk.blocks.length, last: walk.blocks.length}
+    walk.order.set(child, entry)
+    walk.blocks.push(child)
+    if (!isFrontMatter(walk, child)) {
+      if (containers.has(child.type)) walkChildren(walk, child as Parent, [...ancestors, child as Parent], index)
+      else titlesOf(walk, child as RootContent, parent, ancestors, index)
+    }
+    entry.last = walk.blocks.length - 1
+  })
+}
+
+function titlesOf(walk: Walk, node: RootContent, parent: Parent, ancestors: readonly Parent[], index: number): void {
+  switch (node.type) {
+    case 'heading': {
       const text = cleanHeadingText(toString(node))
-      const ids = matchSectionIds(text, profile, 'heading')
-      found.push({
+      if (text === '' || isProseSetext(node, text, walk.source)) return
+      add(walk, node, parent, ancestors, {
         kind: 'heading',
         text,
-        ids,
-        node,
-        index,
         line: 0,
         level: node.depth,
-        rest: false,
-        position: node.position
+        strictness: 'heading',
+        position: node.position,
+        index,
+        contentLine: 1,
+        contentChar: 0,
+        unknownAllowed: true
       })
-    } else if (node.type === 'paragraph') {
-      found.push(...paragraphHeadings(node, index, profile, source))
-    } else if (node.type === 'html') {
-      found.push(...htmlHeadings(node, index, profile))
-    } else if (node.type === 'code' && !node.lang && !node.value.includes('\n')) {
+      return
+    }
+    case 'paragraph':
+      paragraphTitles(walk, node, parent, ancestors, index)
+      return
+    case 'html':
+      htmlTitles(walk, node, parent, ancestors, index)
+      return
+    case 'code':
       // A title centred with spaces becomes an indented code block of one line.
-      found.push(...htmlHeadings(node, index, profile))
+      if (!node.lang && !node.value.includes('\n')) htmlTitles(walk, node, parent, ancestors, index)
+      return
+    default:
+      return
+  }
+}
+
+interface Draft {
+  kind: SectionHeadingKind
+  text: string
+  line: number
+  level: number
+  strictness: MatchStrictness
+  position: Position | undefined
+  index: number
+  /** Where the content starts: the line (relative to the title's line) and character. */
+  contentLine: number
+  contentChar: number
+  /** A real heading bounds sections even when it names nothing. */
+  unknownAllowed: boolean
+  placement?: SectionHeadingPlacement
+  depth?: number
+}
+
+/** Add a title when its text names or hints at a concept (or it is a real heading); say whether it was added. */
+function add(walk: Walk, node: RootContent, parent: Parent, ancestors: readonly Parent[], draft: Draft): boolean {
+  // A title that starts with a time or date is a timeline entry or a date
+  // heading (`### 10:00 - Problem starts`), whatever words follow.
+  const stamp = startsWithStamp(draft.text)
+  const ids = stamp ? [] : matchSectionIds(draft.text, walk.profile, draft.strictness)
+  const hints = ids.length > 0 || stamp ? [] : matchHintIds(draft.text, walk.profile, draft.strictness)
+  if (ids.length === 0 && hints.length === 0 && !draft.unknownAllowed) return false
+  const items = ancestors.filter((item): item is ListItem => item.type === 'listItem')
+  const seq = walk.order.get(node)?.seq ?? 0
+  const firstOfItem = parent.type === 'listItem' && parent.children[0] === node && draft.line === 0
+  const placement = draft.placement ?? (firstOfItem ? 'list-item' : 'block')
+  const depth = draft.depth ?? items.length
+  // A list item's title bounds the section before it at the item's marker.
+  const boundary: Key = placement === 'list-item' ? [walk.order.get(parent)?.seq ?? seq, 0, 0] : [seq, draft.line, 0]
+  const contentStart: Key =
+    draft.kind === 'heading' && node.type === 'heading'
+      ? [seq + 1, 0, 0]
+      : [seq, draft.line + draft.contentLine, draft.contentChar]
+  const list = depth > 0 ? listAtDepth(ancestors, depth) : undefined
+  walk.found.push({
+    heading: {
+      kind: draft.kind,
+      text: draft.text,
+      ids,
+      evidence: 'title',
+      node,
+      index: draft.index,
+      line: draft.line,
+      level: draft.level,
+      depth,
+      placement,
+      stamp,
+      position: draft.position
+    },
+    hints,
+    boundary,
+    contentStart,
+    list
+  })
+  return true
+}
+
+/** The list holding the `depth`-th list item among `ancestors`. */
+function listAtDepth(ancestors: readonly Parent[], depth: number): Parent | undefined {
+  let seen = 0
+  for (let at = 0; at < ancestors.length; at++) {
+    if (ancestors[at]?.type !== 'listItem') continue
+    seen++
+    if (seen === depth) return ancestors[at - 1]?.type === 'list' ? ancestors[at - 1] : undefined
+  }
+  return undefined
+}
+
+function paragraphTitles(
+  walk: Walk,
+  node: Paragraph,
+  parent: Parent,
+  ancestors: readonly Parent[],
+  index: number
+): void {
+  const lines = paragraphLines(node, walk.source)
+  const items = ancestors.filter((item): item is ListItem => item.type === 'listItem')
+  lines.forEach((line, at) => {
+    const previous = at > 0 ? lines[at - 1] : undefined
+    for (const draft of lineTitles(line, previous, index)) {
+      if (placeIn(walk, draft, line, lines.length, node, parent, items) && add(walk, node, parent, ancestors, draft))
+        break
     }
   })
-  return found
 }
 
-function paragraphHeadings(node: Paragraph, index: number, profile: Profile, source?: SourceText): SectionHeading[] {
-  const lines = paragraphLines(node, source)
-  const found: Array<Omit<SectionHeading, 'rest'> & {after: boolean}> = []
-  for (const line of lines) {
-    const heading = lineHeading(line, node, index, profile)
-    if (heading) found.push(heading)
-  }
-  // A heading line has content of its own when lines follow it before the
-  // next line that starts a section of the profile.
-  const inProfile = (id: string) => profile.sections.some((spec) => spec.id === id)
-  return found.map(({after, ...heading}, at) => {
-    const next = found.slice(at + 1).find((item) => item.ids.some(inProfile))
-    const following = lines.some((line) => line.index > heading.line && (!next || line.index < next.line))
-    return {...heading, rest: after || following}
-  })
-}
-
-function lineHeading(
+/**
+ * Set where a line's title stands among the list items it is in; say
+ * whether it can be a title there.
+ */
+function placeIn(
+  walk: Walk,
+  draft: Draft,
   line: ParagraphLine,
+  lineCount: number,
   node: Paragraph,
-  index: number,
-  profile: Profile
-): (Omit<SectionHeading, 'rest'> & {after: boolean}) | undefined {
+  parent: Parent,
+  items: readonly ListItem[]
+): boolean {
+  const innermost = items.at(-1)
+  if (!innermost) return true
+  if (parent === innermost && parent.children[0] === node && line.index === 0) {
+    // A list item's first line is a title when it is bold, a label, or
+    // ends with a colon or has the item's content nested under it:
+    // `- Fix monitoring` is a task, `- Timeline:` a title.
+    const nested = parent.children.length > 1 && lineCount === 1
+    return draft.kind !== 'plain' || line.text.trimEnd().endsWith(':') || nested
+  }
+  draft.placement = 'block'
+  if (line.index > 0 && walk.source && node.position) {
+    const indent = walk.source.indentOf(node.position.start.line + line.index)
+    if (indent < contentColumn(innermost) - 1) {
+      draft.placement = 'folded'
+      draft.depth = items.filter((item) => contentColumn(item) - 1 <= indent).length
+    }
+  }
+  return true
+}
+
+/** The column (1-based) where a list item's content starts. */
+function contentColumn(item: ListItem): number {
+  const first = item.children[0]?.position?.start.column
+  return first ?? (item.position?.start.column ?? 1) + 2
+}
+
+/** Words that continue a sentence: a line they start is not a title. */
+const continuing = new Set(['and', 'but', 'or', 'so', 'which', 'because', 'then', 'that', 'when', 'while', 'as'])
+
+/**
+ * The titles a line of a paragraph may hold, before they are matched: a
+ * label first (`Impact: 40% of users`), then the whole line (`Issue
+ * Summary:`, `**Timeline**`, and `Markup: ### Root Cause` when the label
+ * names nothing).
+ */
+function lineTitles(line: ParagraphLine, previous: ParagraphLine | undefined, index: number): Draft[] {
+  const raw = line.text.trim()
+  if (raw === '' || startsWithStamp(raw)) return []
+  const drafts: Draft[] = []
   // `Impact: 40% of users ...` and `**Root cause:** a full disk`.
   const colon = line.text.indexOf(':')
   if (colon > 0 && colon <= longestLabel && line.text.slice(colon + 1).trim() !== '') {
     const text = cleanHeadingText(line.text.slice(0, colon))
-    const ids = matchSectionIds(text, profile, 'label')
-    if (ids.length > 0) {
-      const start = line.position?.start
-      const position = start
-        ? {start, end: {line: start.line, column: start.column + labelWidth(line, colon)}}
-        : undefined
-      return {kind: 'label', text, ids, node, index, line: line.index, level: labelLevel, position, after: true}
-    }
+    const start = line.position?.start
+    const width = labelWidth(line, colon)
+    drafts.push({
+      kind: 'label',
+      text,
+      line: line.index,
+      level: labelLevel,
+      strictness: 'label',
+      position: start ? {start, end: {line: start.line, column: start.column + width}} : undefined,
+      index,
+      contentLine: 0,
+      contentChar: colon + 1,
+      unknownAllowed: false
+    })
   }
   // `Timeline`, `Issue Summary:`, `**Root Cause and Resolution**` on a line.
-  const whole = cleanHeadingText(line.text)
-  if (whole.length === 0 || whole.length > longestHeadingLine) return undefined
-  const ids = matchSectionIds(whole, profile, line.wrapped ? 'heading' : 'line')
-  if (ids.length === 0) return undefined
-  const kind = line.wrapped ? 'bold' : 'plain'
-  return {
-    kind,
-    text: whole,
-    ids,
-    node,
-    index,
+  const text = cleanHeadingText(line.text)
+  if (text.length === 0 || text.length > longestHeadingLine) return drafts
+  if (!line.wrapped && readsAsProse(raw, text, previous)) return drafts
+  drafts.push({
+    kind: line.wrapped ? 'bold' : 'plain',
+    text,
     line: line.index,
     level: lineLevel,
+    strictness: line.wrapped ? 'heading' : 'line',
     position: line.position,
-    after: false
+    index,
+    contentLine: 1,
+    contentChar: 0,
+    unknownAllowed: false
+  })
+  return drafts
+}
+
+/**
+ * A plain line that reads as part of a sentence, not as a title: it goes on
+ * from the line before (`…and that was the`/`root cause.`), starts with a
+ * word that continues a sentence, or is a sentence itself.
+ */
+function readsAsProse(raw: string, text: string, previous: ParagraphLine | undefined): boolean {
+  const first = /^[\p{L}]+/u.exec(raw)?.[0] ?? ''
+  if (continuing.has(first)) return true
+  if (previous && first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) {
+    if (!/[.!?:;)]\s*$/.test(previous.text)) return true
   }
+  if (/[.,]$/.test(raw) && text.split(/\s+/).length > 3) return true
+  return false
 }
 
 /** Width in the source of the label and its colon, marks included. */
@@ -143,36 +392,99 @@ function labelWidth(line: ParagraphLine, colon: number): number {
   return colon + 1
 }
 
+const htmlTitle = /^<(h[1-6]|summary|b|strong)\b[^>]*>(.*?)<\/\1>:?$/i
+
 /**
- * Headings written in HTML (`<h2>Timeline:</h2>`) and lines of text inside an
- * HTML block (`<br>\nRoot Cause\n<br>`).
+ * The text of a `<summary>` element on a line (`<details><summary>Timeline</summary>`):
+ * found with `indexOf`, where a regular expression backtracks on a line
+ * of unclosed tags.
  */
-function htmlHeadings(node: Html | Code, index: number, profile: Profile): SectionHeading[] {
-  const found: SectionHeading[] = []
+function summaryTitle(line: string): [string, string] | undefined {
+  const lower = line.toLowerCase()
+  const open = lower.indexOf('<summary')
+  if (open === -1 || /[\w-]/.test(lower[open + 8] ?? '')) return undefined
+  const end = lower.indexOf('>', open)
+  const close = end === -1 ? -1 : lower.indexOf('</summary>', end)
+  return close === -1 ? undefined : [line.slice(open, close + 10), line.slice(end + 1, close)]
+}
+
+/**
+ * Headings written in HTML (`<h2>Timeline:</h2>`, `<summary>Timeline</summary>`,
+ * `<b>Impact</b>`) and lines of text inside an HTML block (`<br>\nRoot Cause\n<br>`).
+ */
+function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, ancestors: readonly Parent[], index: number): void {
   const start = node.position?.start.line
   const lines = node.value.split(/\r?\n/)
   lines.forEach((raw, at) => {
     const value = raw.trim()
-    const tag = /^<h([1-6])\b[^>]*>(.*?)<\/h\1>$/i.exec(value)
-    if (value === '' || (value.startsWith('<') && !tag)) return
-    const text = cleanHeadingText(tag ? htmlText(tag[2] as string) : value)
-    const ids = matchSectionIds(text, profile, tag ? 'heading' : 'line')
-    if (ids.length === 0 && !tag) return
+    const tag = htmlTitle.exec(value)
+    const summary = tag ? undefined : summaryTitle(value)
+    if (value === '' || (value.startsWith('<') && !tag && !summary)) return
+    const inner = tag?.[2] ?? summary?.[1]
+    const text = cleanHeadingText(inner === undefined ? value : htmlText(inner))
+    if (text === '' || (inner === undefined && startsWithStamp(text))) return
     const column = raw.length - raw.trimStart().length + 1
     const position =
       start === undefined
         ? undefined
         : {start: {line: start + at, column}, end: {line: start + at, column: column + value.length}}
-    const kind = tag ? 'heading' : 'plain'
-    const level = tag ? Number(tag[1]) : lineLevel
-    found.push({kind, text, ids, node, index, line: at, level, rest: false, position})
+    const name = (tag?.[1] ?? (summary ? 'summary' : '')).toLowerCase()
+    const heading = name.startsWith('h') || name === 'summary'
+    add(walk, node, parent, ancestors, {
+      kind: heading ? 'heading' : name === '' ? 'plain' : 'bold',
+      text,
+      line: at,
+      level: name.startsWith('h') ? Number(name.slice(1)) : lineLevel,
+      strictness: heading || name !== '' ? 'heading' : 'line',
+      position,
+      index,
+      contentLine: 1,
+      contentChar: 0,
+      unknownAllowed: name.startsWith('h')
+    })
   })
-  // Text lines after a heading, before the next one, are its content.
-  return found.map((heading, at) => {
-    const next = found[at + 1]?.line ?? lines.length
-    const rest = lines.slice(heading.line + 1, next).some((line) => htmlText(line) !== '')
-    return rest ? {...heading, rest} : heading
-  })
+}
+
+/**
+ * A setext heading that is prose: a paragraph with a `---` line under it
+ * (meant as a rule) becomes a heading to Markdown, not to its writer.
+ */
+function isProseSetext(node: RootContent, text: string, source: SourceText | undefined): boolean {
+  const position = node.position
+  if (!position || position.start.line === position.end.line) return false
+  const last = source?.lines[position.end.line - 1]
+  if (last !== undefined && !/^\s*(?:=+|-+)\s*$/.test(last)) return false
+  return text.length > longestSetextTitle || /[.!?]\s+\p{Lu}/u.test(text)
+}
+
+/** Whether a text starts with a time or date (`09:20 root cause found`, `2024-03-05`). */
+export function startsWithStamp(text: string): boolean {
+  const stamp = readStamp(text)
+  return stamp !== undefined && (stamp.time !== undefined || stamp.date !== undefined || stamp.unknown)
+}
+
+/**
+ * The last line of YAML front matter (`---` … `---` at the top), or 0. With
+ * `remark-frontmatter` it is a `yaml` node; without it, the same lines are
+ * read as a rule and a setext heading, so they are told from the source.
+ */
+function frontMatterEnd(tree: Root, source: SourceText | undefined): number {
+  const first = tree.children[0]
+  if (first && (first.type === 'yaml' || (first.type as string) === 'toml')) return first.position?.end.line ?? 0
+  const lines = source?.lines
+  if (lines?.[0]?.trim() !== '---') return 0
+  for (let line = 1; line < Math.min(lines.length, 200); line++) {
+    const text = lines[line]?.trim()
+    if (text === '---' || text === '...') return line + 1
+    if (text !== '' && !/^(?:[\w-]+\s*:|-\s|\s)/.test(lines[line] ?? '')) return 0
+  }
+  return 0
+}
+
+function isFrontMatter(walk: Walk, node: Node): boolean {
+  if (node.type === 'yaml' || node.type === 'toml') return true
+  const line = node.position?.start.line
+  return walk.frontMatterEnd > 0 && line !== undefined && line <= walk.frontMatterEnd
 }
 
 /** Strip marks writers leave around heading text: `#`s, colons, spaces. */

@@ -1,4 +1,10 @@
-export {cleanHeadingText, findSectionHeadings, type SectionHeading, type SectionHeadingKind} from './headings.js'
+export {
+  cleanHeadingText,
+  type SectionEvidence,
+  type SectionHeading,
+  type SectionHeadingKind,
+  type SectionHeadingPlacement
+} from './headings.js'
 export {
   findQuantities,
   findVagueQuantifiers,
@@ -25,9 +31,9 @@ export {
   vagueStandsFor
 } from './impact/index.js'
 export {htmlText, type ParagraphLine, paragraphLines, SourceText} from './lines.js'
-export {type MatchStrictness, matchSectionIds} from './match.js'
-export {getPostmortem, type Postmortem} from './model.js'
-export {normalizeLabel} from './normalize.js'
+export {type MatchStrictness, matchHintIds, matchSectionIds} from './match.js'
+export {getPostmortem, type NotPostmortemReason, type Postmortem} from './model.js'
+export {normalizeLabel, stemWord} from './normalize.js'
 export {
   expectBoolean,
   expectInteger,
@@ -62,7 +68,7 @@ export {
   type ReportDetails,
   report
 } from './rule.js'
-export {findSections, hasContent, type Section} from './sections.js'
+export {findSections, hasContent, type Outline, type Section} from './sections.js'
 export {
   cleanTask,
   type FollowUps,
@@ -120,4 +126,4 @@ export {
   type ZoneReading,
   zoneLabel
 } from './timeline/index.js'
-export {conceptAliases} from './vocabulary.js'
+export {conceptAliases, conceptHints, languages, type SectionVocabulary, vocabularies} from './vocabulary.js'

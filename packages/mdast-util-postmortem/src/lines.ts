@@ -1,12 +1,36 @@
 import type {Paragraph, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point, Position} from 'unist'
+import {location} from 'vfile-location'
 
 /** The source text of a document, split in lines once. */
 export class SourceText {
   readonly lines: readonly string[]
+  private located: ReturnType<typeof location> | undefined
   constructor(readonly value: string) {
     this.lines = value.split(/\r?\n|\r/)
+  }
+  /** The offset of a point, when it is in the text. */
+  offsetOf(point: {line: number; column: number}): number | undefined {
+    this.located ??= location(this.value)
+    return this.located.toOffset(point)
+  }
+  /**
+   * Where the writer's text starts on 1-based line `line`: the 0-based
+   * column after its indentation and any `>` quote marks (a tab counts to
+   * the next stop of 4), as list item columns count.
+   */
+  indentOf(line: number): number {
+    const text = this.lines[line - 1] ?? ''
+    let width = 0
+    for (let at = 0; at < text.length; at++) {
+      const char = text[at]
+      if (char === ' ') width++
+      else if (char === '\t') width += 4 - (width % 4)
+      else if (char === '>') width++
+      else break
+    }
+    return width
   }
   /** Where the text of 1-based line `line` starts and ends (spaces trimmed). */
   linePosition(line: number): Position | undefined {

@@ -1,6 +1,6 @@
 import {normalizedWords, normalizeLabel, words} from './normalize.js'
 import type {Profile} from './profiles.js'
-import {conceptAliases} from './vocabulary.js'
+import {conceptHints} from './vocabulary.js'
 
 /** How a heading-like text was written, which sets how loosely it may match. */
 export type MatchStrictness = 'heading' | 'line' | 'label'
@@ -11,12 +11,14 @@ interface Alias {
 }
 
 const matchers = new WeakMap<Profile, readonly Alias[]>()
+const hintMatchers = new WeakMap<Profile, readonly Alias[]>()
 const wordIndexes = new WeakMap<readonly Alias[], WordIndex>()
 
 /**
  * The aliases a profile recognises: its own sections' aliases first, then the
- * other known concepts, so that a `Lessons Learned` heading still ends the
- * section before it under a profile that does not ask for lessons.
+ * other known concepts (`profile.concepts`), so that a `Lessons Learned`
+ * heading still ends the section before it under a profile that does not ask
+ * for lessons.
  */
 function aliasesOf(profile: Profile): readonly Alias[] {
   let aliases = matchers.get(profile)
@@ -25,21 +27,101 @@ function aliasesOf(profile: Profile): readonly Alias[] {
   const own = new Set<string>()
   for (const section of profile.sections) {
     own.add(section.id)
-    for (const text of [section.title, ...section.aliases]) {
+    for (const text of [section.title, ...section.aliases])
       list.push({id: section.id, words: words(normalizeLabel(text))})
-    }
   }
-  for (const [id, texts] of Object.entries(conceptAliases)) {
+  for (const [id, texts] of Object.entries(profile.concepts)) {
     if (own.has(id)) continue
     for (const text of texts) list.push({id, words: words(normalizeLabel(text))})
   }
-  aliases = list.filter((alias) => alias.words.length > 0).sort((a, b) => b.words.length - a.words.length)
+  aliases = sortAliases(list)
   matchers.set(profile, aliases)
   return aliases
 }
 
-/** Words that join concepts in a heading and say nothing by themselves. */
-const connectors = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'our', 'with'])
+/** The hint titles a profile reads (`Detailed Analysis` for a root cause), minus its section names. */
+function hintsOf(profile: Profile): readonly Alias[] {
+  let aliases = hintMatchers.get(profile)
+  if (aliases) return aliases
+  const list: Alias[] = []
+  for (const [id, texts] of Object.entries(conceptHints)) {
+    for (const text of texts) list.push({id, words: words(normalizeLabel(text))})
+  }
+  aliases = sortAliases(list)
+  hintMatchers.set(profile, aliases)
+  return aliases
+}
+
+function sortAliases(list: Alias[]): Alias[] {
+  return list.filter((alias) => alias.words.length > 0).sort((a, b) => b.words.length - a.words.length)
+}
+
+/**
+ * Words that join concepts in a title and say nothing by themselves, in the
+ * languages of the vocabulary (`Root Cause and Resolution`, `Causa raíz y
+ * solución`).
+ */
+const connectors = new Set([
+  'and',
+  'or',
+  'the',
+  'a',
+  'an',
+  'of',
+  'our',
+  'with',
+  'und',
+  'der',
+  'die',
+  'das',
+  'des',
+  'y',
+  'e',
+  'de',
+  'del',
+  'la',
+  'el',
+  'le',
+  'les',
+  'du',
+  'd',
+  'et',
+  'da',
+  'do'
+])
+
+/**
+ * Words a question adds around a concept (`What was the root cause?`, `How
+ * did we fix it?`): they say nothing when the title is a question.
+ */
+const questionWords = new Set([
+  'what',
+  'how',
+  'why',
+  'who',
+  'when',
+  'where',
+  'which',
+  'was',
+  'were',
+  'is',
+  'are',
+  'did',
+  'does',
+  'do',
+  'it',
+  'we',
+  'this',
+  'that',
+  'there'
+])
+
+const questionStart = /^\W*(?:what|how|why|who|when|where|which)\b/i
+
+/** Whether a title is written as a question. */
+function isQuestion(text: string): boolean {
+  return text.trimEnd().endsWith('?') || questionStart.test(text)
+}
 
 /**
  * How many words beside the aliases a text may have and still name them: a
@@ -56,15 +138,28 @@ function allowedExtraWords(strictness: MatchStrictness, onlySingleWords: boolean
  * (`Root Cause and Resolution` names `root-cause` and `resolution`).
  */
 export function matchSectionIds(text: string, profile: Profile, strictness: MatchStrictness): string[] {
+  return matchAliases(text, aliasesOf(profile), strictness)
+}
+
+/**
+ * The concepts a title hints at without naming them (`Detailed Analysis`,
+ * `Investigation`: a root cause, when the content gives causes).
+ */
+export function matchHintIds(text: string, profile: Profile, strictness: MatchStrictness): string[] {
+  return matchAliases(text, hintsOf(profile), strictness)
+}
+
+function matchAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): string[] {
   const heading = normalizedWords(text)
   if (heading.length === 0) return []
-  const aliases = aliasesOf(profile)
   // The alias words each word of the text is (`sameWord`), found through an
   // index instead of comparing every word with every alias.
   const index = wordIndexOf(aliases)
   // A word that is no alias word and no connector is extra whatever matches:
   // past the most extra words any match allows, the text names nothing (a
   // line of prose is told after a few words).
+  const question = isQuestion(text)
+  const silent = (word: string) => connectors.has(word) || (question && questionWords.has(word))
   const mostExtra = allowedExtraWords(strictness, false)
   const matched: ReadonlySet<string>[] = []
   let unmatched = 0
@@ -72,7 +167,7 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
   for (const word of heading) {
     const set = aliasWordsOf(word, index)
     if (set.size > 0) any = true
-    else if (!connectors.has(word) && ++unmatched > mostExtra) return []
+    else if (!silent(word) && ++unmatched > mostExtra) return []
     matched.push(set)
   }
   if (!any) return []
@@ -102,7 +197,7 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
     if (!found.some((item) => item.id === alias.id)) found.push({id: alias.id, at})
   }
   if (found.length === 0) return []
-  const extra = heading.filter((word, index) => !taken[index] && !connectors.has(word)).length
+  const extra = heading.filter((word, index) => !taken[index] && !silent(word)).length
   if (extra > allowedExtraWords(strictness, onlySingleWords)) return []
   return found.sort((a, b) => a.at - b.at).map((item) => item.id)
 }

@@ -1,9 +1,23 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {incidentEvidence} from './evidence.js'
 import type {SectionHeading} from './headings.js'
 import {SourceText} from './lines.js'
 import type {Profile} from './profiles.js'
 import {findSections, type Section} from './sections.js'
+
+/**
+ * Why a document does not read as a postmortem:
+ * - `stub`: too little text (a link, a title, a line), and not the
+ *   sections of a postmortem still to be written;
+ * - `assignment`: it says what each section must contain, as an
+ *   assignment's text does, and tells of no incident;
+ * - `no-incident`: it tells of no incident at all: no time, date or
+ *   duration, and either it speaks of postmortems in general (a guide to
+ *   writing them) or hardly a sentence tells of something that happened
+ *   and fewer than three of its sections are written (a template).
+ */
+export type NotPostmortemReason = 'stub' | 'assignment' | 'no-incident'
 
 /** What the rules know about a postmortem. */
 export interface Postmortem {
@@ -11,29 +25,31 @@ export interface Postmortem {
   /** The document's text, when it was given. */
   readonly source: SourceText | undefined
   readonly profile: Profile
-  /** Every place that starts a section, known or not, in document order. */
+  /** Every title, known or not, in document order: the outline. */
   readonly headings: readonly SectionHeading[]
-  /** The sections that name a known concept, in document order. */
+  /** The sections that stand for a known concept, in document order. */
   readonly sections: readonly Section[]
   /**
-   * Whether the document reads as a postmortem at all: it names at least two
-   * of the profile's sections, or one and has some body, and it is not a text
-   * that tells what a postmortem must contain (see `describesPostmortem`). A
-   * link, a stub or an assignment's text does not.
+   * Whether the document reads as a postmortem at all, decided by what it
+   * tells (an incident, with times and events), not by its section names.
    */
   readonly looksLikePostmortem: boolean
+  /** Why it does not read as a postmortem, when it does not. */
+  readonly notPostmortem: NotPostmortemReason | undefined
   /**
    * Whether the document tells what a postmortem must contain instead of
-   * being one, as an assignment's text does: most of its section lines say
-   * what the section must contain (`Timeline must contain:`), two at least.
+   * being one, as an assignment does: most of its section titles say what
+   * the section must contain (`Timeline must contain:`), two at least.
    */
   readonly describesPostmortem: boolean
-  /** Words of text in the document. */
+  /** Words of text in the document (front matter left out). */
   readonly wordCount: number
   /** The sections that stand for `id`, in document order. */
   sectionsOf(id: string): Section[]
   /** The nodes of every section that stands for `id`, in document order. */
   nodesOf(id: string): RootContent[]
+  /** The content of any title, known or not, clipped to its section (see `Section.nodes`). */
+  contentOf(heading: SectionHeading): RootContent[]
 }
 
 const cache = new WeakMap<Root, Map<Profile, Postmortem>>()
@@ -65,25 +81,41 @@ function sourceText(source: string | {value?: unknown} | undefined): SourceText 
   return undefined
 }
 
+const minimumWords = 25
+
 function buildPostmortem(tree: Root, profile: Profile, source: SourceText | undefined): Postmortem {
-  const {headings, sections} = findSections(tree, profile, source)
-  const named = new Set(
-    sections
-      .filter((section) => section.heading.kind !== 'implicit')
-      .flatMap((section) => section.ids)
-      .filter((id) => profile.sections.some((spec) => spec.id === id))
+  const outline = findSections(tree, profile, source)
+  const {headings, sections} = outline
+  const text = tree.children
+    .filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml')
+    .map((node) => toString(node))
+    .join('\n')
+  const evidence = incidentEvidence(text)
+  const describesPostmortem = describesSections(sections) && evidence.moments === 0
+  // A skeleton (the sections of a postmortem, nearly empty) is a postmortem still to be written.
+  const titled = new Set(
+    sections.filter((section) => section.heading.kind !== 'implicit').flatMap((section) => section.ids)
   )
-  // Counting words reads the whole text: only when the answer needs it.
-  let wordCount: number | undefined
-  const countWords = () => {
-    wordCount ??= toString(tree)
-      .split(/\s+/)
-      .filter((word) => /[\p{L}\p{N}]/u.test(word)).length
-    return wordCount
-  }
-  const describesPostmortem = describesSections(sections)
-  const looksLikePostmortem =
-    !describesPostmortem && (named.size >= 2 || (named.size === 1 && countWords() >= minimumBodyWords))
+  // The sections a writer laid out and filled: a postmortem whose only
+  // times were in the part still to write (a timeline to come) is one.
+  const filled = new Set(
+    sections
+      .filter((section) => section.heading.kind !== 'implicit' && !section.empty)
+      .flatMap((section) => section.ids.filter((id) => profile.sections.some((spec) => spec.id === id)))
+  )
+  const noIncident =
+    evidence.moments === 0 &&
+    (mentionsOfPostmortems(text) >= guideMentions || (evidence.events < minimumEvents && filled.size < laidOut))
+  const notPostmortem: NotPostmortemReason | undefined =
+    evidence.words < minimumWords
+      ? titled.size < 2
+        ? 'stub'
+        : undefined
+      : describesPostmortem
+        ? 'assignment'
+        : noIncident
+          ? 'no-incident'
+          : undefined
   // Sections by id, once: rules ask for them per section and per entry.
   const byId = new Map<string, Section[]>()
   for (const section of sections) {
@@ -99,11 +131,10 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
     profile,
     headings,
     sections,
-    looksLikePostmortem,
+    looksLikePostmortem: notPostmortem === undefined,
+    notPostmortem,
     describesPostmortem,
-    get wordCount() {
-      return countWords()
-    },
+    wordCount: evidence.words,
     sectionsOf(id) {
       // A copy: callers may change what they get.
       return [...(byId.get(id) ?? [])]
@@ -112,17 +143,31 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
       const nodes = new Set<RootContent>()
       for (const section of byId.get(id) ?? []) for (const node of section.nodes) nodes.add(node)
       return [...nodes]
+    },
+    contentOf(heading) {
+      return outline.contentOf(heading)
     }
   }
 }
 
-const minimumBodyWords = 80
+const minimumEvents = 2
+/** Sections laid out and filled that make a postmortem of a text with no time in it. */
+const laidOut = 3
+/** Mentions of postmortems that, in a text with no time in it, make it a text about writing them. */
+const guideMentions = 3
 
-/** A section line that states a requirement: `Root cause and resolution must contain`. */
+/** How often a text names postmortems (`postmortem`, `post-mortems`, `post mortem`), up to `guideMentions`. */
+function mentionsOfPostmortems(text: string): number {
+  let count = 0
+  for (const _ of text.matchAll(/\bpost[- ]?mortems?\b/gi)) if (++count >= guideMentions) break
+  return count
+}
+
+/** A section title that states a requirement: `Root cause and resolution must contain`. */
 const requirement = /\b(?:must|should)\s+(?:contain|include|cover)\b/i
 
 /**
- * Whether most section lines (two at least) state what the section must
+ * Whether most section titles (two at least) state what the section must
  * contain: the text describes a postmortem, as an assignment does.
  */
 function describesSections(sections: readonly Section[]): boolean {

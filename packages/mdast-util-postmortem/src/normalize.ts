@@ -40,13 +40,13 @@ export function normalizedWords(text: string): string[] {
   for (let index = skip; index < runs.length; index++) {
     const run = runs[index] as string
     if (!run.includes('&')) {
-      words.push(canonicalWord(run))
+      words.push(stemWord(run))
       continue
     }
     // `R&D`, `Q & A`: each `&` is the word `and`.
     run.split('&').forEach((part, at) => {
       if (at > 0) words.push('and')
-      if (part !== '') words.push(canonicalWord(part))
+      if (part !== '') words.push(stemWord(part))
     })
   }
   return words
@@ -66,25 +66,36 @@ function isAscii(text: string): boolean {
   return true
 }
 
+/** Spellings of one word that stemming alone would not join. */
 const wordVariants: ReadonlyMap<string, string> = new Map([
   ['preventive', 'preventative'],
   ['prevention', 'preventative'],
   ['learnt', 'learned'],
-  ['causes', 'cause'],
-  ['actions', 'action'],
-  ['items', 'item'],
-  ['steps', 'step'],
-  ['measures', 'measure'],
-  ['tasks', 'task'],
-  ['factors', 'factor'],
-  ['triggers', 'trigger'],
-  ['lessons', 'lesson'],
-  ['events', 'event'],
   ['todos', 'todo']
 ])
 
-function canonicalWord(word: string): string {
-  return wordVariants.get(word) ?? word
+/**
+ * Words that are never stemmed: the words that join others (`was`, `its`)
+ * keep their form, so that lists of them stay readable.
+ */
+const unstemmed = new Set(['was', 'is', 'its', 'this', 'has', 'does', 'us', 'yes', 'plus', 'les', 'des', 'das', 'dos'])
+
+/**
+ * A light stemmer for the words of titles: plurals become singular
+ * (`causes`, `fixes`, `summaries`, `measures`), so that one alias serves
+ * both. Deliberately no more than plurals: a full stemmer (Porter) joins
+ * `improve` with `improvements`, and a task line `Improve monitoring` would
+ * read as a section title.
+ */
+export function stemWord(word: string): string {
+  const variant = wordVariants.get(word)
+  if (variant !== undefined) return variant
+  if (word.length < 4 || unstemmed.has(word) || !word.endsWith('s')) return word
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`
+  if (word.endsWith('sses')) return word.slice(0, -2)
+  if (/(?:ch|sh|x|z)es$/.test(word)) return word.slice(0, -2)
+  if (/(?:ss|us|is|ys|as|os)$/.test(word)) return word
+  return word.slice(0, -1)
 }
 
 /** Split normalized text into words. */

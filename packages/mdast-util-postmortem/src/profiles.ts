@@ -17,6 +17,11 @@ export interface Profile {
   readonly id: string
   readonly name: string
   readonly sections: readonly SectionSpec[]
+  /**
+   * The titles of every known concept, by id: those of concepts the
+   * sections do not list still end the section before them.
+   */
+  readonly concepts: Readonly<Record<string, readonly string[]>>
 }
 
 /** A section as a user writes it in configuration. */
@@ -24,6 +29,8 @@ export interface SectionSpecInput {
   id: string
   title?: string | undefined
   aliases?: readonly string[] | undefined
+  /** Names of the vocabulary this section must not answer to. */
+  removeAliases?: readonly string[] | undefined
   required?: boolean | undefined
 }
 
@@ -32,6 +39,8 @@ export interface ProfileInput {
   id?: string | undefined
   name?: string | undefined
   extends?: ProfileId | undefined
+  /** The languages whose section names are read (default: every one). */
+  languages?: readonly string[] | undefined
   sections: readonly SectionSpecInput[]
 }
 
@@ -45,6 +54,7 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   generic: {
     id: 'generic',
     name: 'Generic postmortem',
+    concepts: conceptAliases,
     sections: [
       spec('summary', 'Summary', true),
       spec('impact', 'Impact', true),
@@ -60,6 +70,7 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   holberton: {
     id: 'holberton',
     name: 'Holberton/ALX 0x19 postmortem assignment',
+    concepts: conceptAliases,
     sections: [
       spec('summary', 'Issue Summary', true),
       spec('impact', 'Impact', false),
@@ -73,6 +84,7 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   'google-sre': {
     id: 'google-sre',
     name: 'Google SRE book postmortem template',
+    concepts: conceptAliases,
     sections: [
       spec('summary', 'Summary', true),
       spec('impact', 'Impact', true),
@@ -88,6 +100,7 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   pagerduty: {
     id: 'pagerduty',
     name: 'PagerDuty postmortem template',
+    concepts: conceptAliases,
     sections: [
       spec('summary', 'Overview', true),
       spec('root-cause', 'Contributing Factors', true),
@@ -103,6 +116,7 @@ export const profiles: Readonly<Record<ProfileId, Profile>> = {
   atlassian: {
     id: 'atlassian',
     name: 'Atlassian incident postmortem template',
+    concepts: conceptAliases,
     sections: [
       spec('summary', 'Incident Summary', true),
       spec('leadup', 'Leadup', false),

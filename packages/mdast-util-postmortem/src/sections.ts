@@ -1,90 +1,452 @@
-import type {Root, RootContent} from 'mdast'
+/**
+ * The outline of a postmortem: every title (`headings.ts`) and, for those
+ * that stand for a known concept, the section it starts, as a span of the
+ * document computed once. A section runs from its title to the next title
+ * that ends it; its content is handed out already clipped to that span, at
+ * any depth (a section whose title is folded into a list item holds the
+ * rest of that item and the items after it), so that no reader works out
+ * again where a section ends.
+ */
+import type {Html, List, Paragraph, PhrasingContent, Root, RootContent, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Point} from 'unist'
-import {findSectionHeadings, type SectionHeading} from './headings.js'
+import type {Node, Point, Position} from 'unist'
+import {givesCauses, isOpeningField, isTimedRun, overviewBlock} from './evidence.js'
+import {type BlockOrder, findTitles, type Key, lineLevel, type SectionHeading, type TitleCandidate} from './headings.js'
 import {htmlText, type SourceText} from './lines.js'
 import type {Profile} from './profiles.js'
 
-/** A section of the postmortem that names one or more known concepts. */
+/** A section of the postmortem that stands for one or more known concepts. */
 export interface Section {
-  /** The first id the heading names. */
+  /** The first id the section stands for. */
   readonly id: string
-  /** Every id the heading names (`Root Cause and Resolution`: two). */
+  /** Every id it stands for (`Root Cause and Resolution`: two). */
   readonly ids: readonly string[]
   readonly heading: SectionHeading
   /**
-   * The nodes the section covers: those after its heading up to the next
-   * section (deeper unknown headings stay inside). A paragraph shared with
-   * the heading or with the next section is included; use `start` and `end`
-   * to keep only the section's lines of it.
+   * The section's content, clipped to it: the nodes after its title up to
+   * where the next section starts, at any depth. A container the span cuts
+   * (a list, a list item, a quote) is a shallow copy holding only its
+   * children inside the span; a paragraph or HTML block it cuts is a copy
+   * holding only its lines (for a label, only the text after the label).
+   * Nodes wholly inside are the tree's own.
    */
   readonly nodes: readonly RootContent[]
-  /** Where the section starts (its heading), when positions are known. */
+  /** Where the section starts (its title), when positions are known. */
   readonly start: Point | undefined
-  /** Where the next section starts, when there is one and it is known. */
+  /** Where the title that ends it starts, when there is one and it is known. */
   readonly end: Point | undefined
-  /** No content of its own, and no subsection under it. */
+  /** The title that ends the section, if any. */
+  readonly next: SectionHeading | undefined
+  /** No content of its own, and no part under it. */
   readonly empty: boolean
 }
 
-const minimumOverviewWords = 12
-const overviewParagraphs = 3
+/** The outline: every title in document order, and the sections of known concepts. */
+export interface Outline {
+  readonly headings: SectionHeading[]
+  readonly sections: Section[]
+  /**
+   * The content of any title, known or not (`## Outage duration`), up to
+   * the title that ends it, clipped as `Section.nodes` is.
+   */
+  contentOf(heading: SectionHeading): RootContent[]
+}
 
-/**
- * Split the document into sections. Every real heading bounds sections; a
- * pseudo-heading counts only when it names a known concept.
- */
-export function findSections(
-  tree: Root,
-  profile: Profile,
-  source?: SourceText
-): {headings: SectionHeading[]; sections: Section[]} {
-  const headings = findSectionHeadings(tree, profile, source)
-  const overview = implicitSummary(tree, headings)
-  if (overview) headings.push(overview)
-  headings.sort((a, b) => a.index - b.index || a.line - b.line)
-  const inProfile = (id: string) => profile.sections.some((spec) => spec.id === id)
-  const sections: Section[] = []
-  headings.forEach((heading, at) => {
-    if (heading.ids.length === 0) return
-    // A section ends at the next section of the profile, or at a real
-    // heading as high as its own. A pseudo-heading the profile does not ask
-    // for (`Detection:` inside a holberton timeline) stays inside.
-    // A loop, not `slice(at + 1).find(...)`: no copy of the rest per heading.
-    let next: SectionHeading | undefined
-    for (let after = at + 1; after < headings.length; after++) {
-      const item = headings[after] as SectionHeading
-      if (item.ids.some(inProfile) || (item.kind === 'heading' && item.level <= heading.level)) {
-        next = item
-        break
+const endOfDocument: Key = [Number.POSITIVE_INFINITY, 0, 0]
+
+/** Split the document into sections. */
+export function findSections(tree: Root, profile: Profile, source?: SourceText): Outline {
+  const found = findTitles(tree, profile, source)
+  const order = found.order
+  const inProfile = profileIds(profile)
+  let titles = found.titles
+  const outline = new OutlineBuilder(tree, order, source, inProfile)
+
+  // A title that only hints at a concept counts when its content bears it out.
+  titles = titles.filter((title) => {
+    if (title.hints.length === 0) return true
+    const content = outline.ownContent(titles, title, title.hints)
+    if (title.hints.includes('root-cause') && givesCauses(content)) {
+      title.heading = {...title.heading, ids: title.hints, evidence: 'hint'}
+      return true
+    }
+    return title.heading.kind === 'heading'
+  })
+
+  // A run of timed lines is a timeline, whatever its title says.
+  if (!titles.some((title) => title.heading.ids.includes('timeline'))) {
+    for (const title of titles) {
+      const content = outline.ownContent(titles, title, [...title.heading.ids, 'timeline'])
+      if (!isTimedRun(content)) continue
+      const ids = [...title.heading.ids, 'timeline']
+      title.heading = {
+        ...title.heading,
+        ids,
+        evidence: title.heading.ids.length > 0 ? title.heading.evidence : 'content'
       }
     }
-    const ownNode = heading.kind !== 'heading'
-    const last = next ? (next.line > 0 ? next.index + 1 : next.index) : tree.children.length
-    const nodes = tree.children.slice(ownNode ? heading.index : heading.index + 1, Math.max(last, heading.index + 1))
-    const between = tree.children.slice(heading.index + 1, next ? next.index : tree.children.length)
-    const content =
-      heading.rest ||
-      heading.kind === 'implicit' ||
-      between.some(hasContent) ||
-      (next !== undefined && next.index > heading.index && next.line > 0)
-    // `Root Cause and Resolution` followed at once by `Root Cause:` and
-    // `Resolution:` parts has its content in them; so has a `Timeline`
-    // followed by a `Detection:` part that the profile does not ask for.
-    const subsection =
+  }
+
+  // An untitled overview at the top is the summary.
+  if (!titles.some((title) => title.heading.ids.includes('summary'))) {
+    const first = titles.find((title) => title.heading.ids.length > 0 && !isOpeningField(title))
+    const overview = overviewBlock(outline.slice([0, 0, 0], first?.boundary ?? endOfDocument))
+    if (overview) {
+      // Before the titles at its place: it starts there.
+      titles = [implicitTitle(originOf(overview), tree, order), ...titles].sort((a, b) =>
+        compare(a.boundary, b.boundary)
+      )
+    }
+  }
+
+  const sections: Section[] = []
+  titles.forEach((title, at) => {
+    const {heading} = title
+    if (heading.ids.length === 0) return
+    const {key, next} = outline.endOf(titles, at, heading.ids)
+    const nodes = outline.slice(title.contentStart, key)
+    const part =
       next !== undefined &&
-      (next.level > heading.level || next.ids.every((id) => heading.ids.includes(id) || !inProfile(id)))
+      (next.heading.depth > heading.depth ||
+        (next.heading.kind === 'heading' && next.heading.level > heading.level) ||
+        next.heading.ids.every((id) => heading.ids.includes(id) || !inProfile.has(id)))
     sections.push({
       id: heading.ids[0] as string,
       ids: heading.ids,
       heading,
       nodes,
       start: heading.position?.start,
-      end: next?.position?.start,
-      empty: !content && !subsection
+      end: next?.heading.position?.start,
+      next: next?.heading,
+      empty: heading.kind !== 'implicit' && !part && !nodes.some(hasContent)
     })
   })
-  return {headings, sections}
+  const final = titles
+  return {
+    headings: final.map((title) => title.heading),
+    sections,
+    contentOf(heading) {
+      const at = final.findIndex((title) => title.heading === heading)
+      if (at === -1) return []
+      const title = final[at] as TitleCandidate
+      return outline.slice(title.contentStart, outline.endOf(final, at, heading.ids).key)
+    }
+  }
+}
+
+function profileIds(profile: Profile): ReadonlySet<string> {
+  return new Set(profile.sections.map((spec) => spec.id))
+}
+
+function implicitTitle(node: RootContent, tree: Root, order: BlockOrder): TitleCandidate {
+  const seq = order.of.get(node)?.seq ?? 0
+  const index = tree.children.findIndex((child) => {
+    const place = order.of.get(child)
+    return place !== undefined && place.seq <= seq && seq <= place.last
+  })
+  return {
+    heading: {
+      kind: 'implicit',
+      text: '',
+      ids: ['summary'],
+      evidence: 'content',
+      node,
+      index: Math.max(0, index),
+      line: 0,
+      level: lineLevel,
+      depth: 0,
+      placement: 'block',
+      stamp: false,
+      position: node.position
+    },
+    hints: [],
+    boundary: [seq, 0, 0],
+    contentStart: [seq, 0, 0],
+    list: undefined
+  }
+}
+
+/** Order of two keys. */
+export function compare(a: Key, b: Key): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
+}
+
+class OutlineBuilder {
+  constructor(
+    private readonly tree: Root,
+    private readonly order: BlockOrder,
+    private readonly source: SourceText | undefined,
+    private readonly inProfile: ReadonlySet<string>
+  ) {}
+
+  /**
+   * Where the section of `titles[at]` ends, standing for `ids`: at the next
+   * title outside it (less deep in lists), or at its depth one of the
+   * profile's sections or a real heading as high as its own (a date heading
+   * stays inside a timeline); a title inside a list item ends with its list
+   * at the latest.
+   */
+  endOf(titles: readonly TitleCandidate[], at: number, ids: readonly string[]): {key: Key; next?: TitleCandidate} {
+    const title = titles[at] as TitleCandidate
+    const own = title.heading
+    const listOrder = title.list ? this.order.of.get(title.list) : undefined
+    const limit: Key = listOrder ? [listOrder.last + 1, 0, 0] : endOfDocument
+    for (let after = at + 1; after < titles.length; after++) {
+      const next = titles[after] as TitleCandidate
+      if (compare(next.boundary, limit) >= 0) break
+      const heading = next.heading
+      // The untitled overview ends no section; its own fields (`Impact:`) do not end it.
+      if (heading.kind === 'implicit' || (own.kind === 'implicit' && isOpeningField(next))) continue
+      if (heading.depth < own.depth) return {key: next.boundary, next}
+      if (heading.depth > own.depth) continue
+      if (heading.ids.some((id) => this.inProfile.has(id))) return {key: next.boundary, next}
+      if (heading.kind === 'heading' && heading.level <= own.level) {
+        if (heading.stamp && ids.includes('timeline')) continue
+        return {key: next.boundary, next}
+      }
+    }
+    return {key: limit}
+  }
+
+  /**
+   * A title's own content, as if it stood for `ids`: up to its end, or to
+   * the first title inside it that is not a date heading.
+   */
+  ownContent(titles: readonly TitleCandidate[], title: TitleCandidate, ids: readonly string[]): RootContent[] {
+    const at = titles.indexOf(title)
+    const {key} = this.endOf(titles, at, ids)
+    let end = key
+    for (let after = at + 1; after < titles.length; after++) {
+      const next = titles[after] as TitleCandidate
+      if (compare(next.boundary, end) >= 0) break
+      if (next.heading.kind === 'heading' && next.heading.stamp) continue
+      end = next.boundary
+      break
+    }
+    return this.slice(title.contentStart, end)
+  }
+
+  /** The content between two keys, clipped (see `Section.nodes`). */
+  slice(from: Key, to: Key): RootContent[] {
+    if (compare(from, to) >= 0) return []
+    return this.children(this.tree.children, from, to)
+  }
+
+  private children(nodes: readonly RootContent[], from: Key, to: Key): RootContent[] {
+    const out: RootContent[] = []
+    for (const node of nodes) {
+      const place = this.order.of.get(node)
+      if (!place) continue
+      const first: Key = [place.seq, 0, 0]
+      const last: Key = [place.last, Number.POSITIVE_INFINITY, 0]
+      if (compare(last, from) < 0 || compare(first, to) >= 0) continue
+      if (compare(first, from) >= 0 && compare(last, to) < 0) {
+        out.push(node)
+        continue
+      }
+      out.push(...this.part(node, from, to))
+    }
+    return out
+  }
+
+  /** The part of a node the span cuts. */
+  private part(node: RootContent, from: Key, to: Key): RootContent[] {
+    const seq = this.order.of.get(node)?.seq ?? 0
+    switch (node.type) {
+      case 'list':
+        return this.listPart(node, from, to)
+      case 'listItem':
+      case 'blockquote':
+      case 'footnoteDefinition': {
+        const children = this.children(node.children as RootContent[], from, to)
+        return children.length === 0 ? [] : [copy(node, children as typeof node.children)]
+      }
+      case 'paragraph': {
+        const part = paragraphPart(node, seq, from, to, this.source)
+        return part ? [part] : []
+      }
+      case 'html':
+      case 'code': {
+        const part = linesPart(node, seq, from, to)
+        return part ? [part] : []
+      }
+      default:
+        return compare([seq, 0, 0], from) >= 0 ? [node] : []
+    }
+  }
+
+  /**
+   * A list cut by the span. When the span starts inside an item after its
+   * first block (a `* Timeline:` item's nested entries), the item's other
+   * blocks come out of the list: they are the section's own content.
+   */
+  private listPart(list: List, from: Key, to: Key): RootContent[] {
+    const out: RootContent[] = []
+    const items: List['children'] = []
+    for (const item of list.children) {
+      const place = this.order.of.get(item)
+      if (!place) continue
+      const before = compare([place.last, Number.POSITIVE_INFINITY, 0], from) < 0
+      if (before || compare([place.seq, 0, 0], to) >= 0) continue
+      const whole = compare([place.seq, 0, 0], from) >= 0 && compare([place.last, Number.POSITIVE_INFINITY, 0], to) < 0
+      if (whole) {
+        items.push(item)
+        continue
+      }
+      const children = this.children(item.children, from, to)
+      if (children.length === 0) continue
+      const head = item.children[0]
+      const headless = items.length === 0 && head !== undefined && !startsWith(children[0], head)
+      if (headless) out.push(...children)
+      else items.push(copy(item, children as typeof item.children))
+    }
+    if (items.length > 0) out.push(copy(list, items))
+    return out
+  }
+}
+
+/** Where copies come from, so that a copy of a block's part is known as its part. */
+const partOf = new WeakMap<Node, Node>()
+
+/** The tree's own node a copy was made from (the node itself when it is no copy). */
+function originOf<T extends Node>(node: T): T {
+  return (partOf.get(node) as T | undefined) ?? node
+}
+
+function startsWith(node: Node | undefined, head: Node): boolean {
+  return node !== undefined && (node === head || partOf.get(node) === head)
+}
+
+/** A shallow copy of a container with only `children`, spanning them. */
+function copy<T extends Node & {children: unknown[]}>(node: T, children: T['children']): T {
+  const result = {...node, children, position: spanOf(children as Node[])} as T
+  partOf.set(result, node)
+  return result
+}
+
+function spanOf(nodes: readonly Node[]): Position | undefined {
+  const start = nodes[0]?.position?.start
+  const end = nodes.at(-1)?.position?.end
+  return start && end ? {start, end} : undefined
+}
+
+/**
+ * The lines of a paragraph inside the span, as a paragraph of their own:
+ * text nodes are cut at line breaks (and at a label's colon), other inline
+ * nodes are kept whole.
+ */
+function paragraphPart(
+  node: Paragraph,
+  seq: number,
+  from: Key,
+  to: Key,
+  source: SourceText | undefined
+): Paragraph | undefined {
+  const children: PhrasingContent[] = []
+  let line = 0
+  let char = 0
+  const inside = (at: number, column: number) =>
+    compare([seq, at, column], from) >= 0 && compare([seq, at, column], to) < 0
+  for (const child of node.children) {
+    if (child.type === 'break') {
+      if (inside(line, char)) children.push(child)
+      line++
+      char = 0
+      continue
+    }
+    if (child.type !== 'text') {
+      const value = toString(child)
+      if (inside(line, char)) children.push(child)
+      const breaks = value.split('\n')
+      line += breaks.length - 1
+      char = breaks.length > 1 ? (breaks.at(-1) as string).length : char + value.length
+      continue
+    }
+    const pieces = child.value.split('\n')
+    pieces.forEach((piece, at) => {
+      if (at > 0) {
+        if (inside(line, char)) children.push(textNode('\n', undefined))
+        line++
+        char = 0
+      }
+      // Keep the part of this piece inside the span.
+      let start = 0
+      while (start < piece.length && !inside(line, char + start)) start++
+      let end = start
+      while (end < piece.length && inside(line, char + end)) end++
+      if (end > start) {
+        const text = at === 0 && start === 0 && end === piece.length && pieces.length === 1 ? child : undefined
+        children.push(text ?? textNode(piece.slice(start, end), piecePosition(child, at, start, end - start, source)))
+      }
+      char += piece.length
+    })
+  }
+  // No text left, or only the breaks and spaces around the cut.
+  while (children[0]?.type === 'text' && (children[0] as Text).value.trim() === '') children.shift()
+  while (children.at(-1)?.type === 'text' && (children.at(-1) as Text).value.trim() === '') children.pop()
+  if (children.length === 0) return undefined
+  if (children.length === node.children.length && children.every((child, at) => child === node.children[at])) {
+    return node
+  }
+  const first = children[0] as PhrasingContent
+  if (first.type === 'text') children[0] = textNode(first.value.trimStart(), shift(first, first.value))
+  const result: Paragraph = {type: 'paragraph', children, position: spanOf(children)}
+  partOf.set(result, node)
+  return result
+}
+
+function textNode(value: string, position: Position | undefined): Text {
+  return position ? {type: 'text', value, position} : {type: 'text', value}
+}
+
+/** Position of a piece of a text node: line `at` of it, from `start`, `length` characters. */
+function piecePosition(
+  node: Text,
+  at: number,
+  start: number,
+  length: number,
+  source: SourceText | undefined
+): Position | undefined {
+  const origin = node.position?.start
+  if (!origin) return undefined
+  const line = origin.line + at
+  const column = at === 0 ? origin.column + start : (source ? source.indentOf(line) + 1 : 1) + start
+  return {start: {line, column}, end: {line, column: column + length}}
+}
+
+/** The same position with the leading spaces of `value` skipped. */
+function shift(node: Text, value: string): Position | undefined {
+  const position = node.position
+  if (!position) return undefined
+  const skipped = value.length - value.trimStart().length
+  if (skipped === 0 || value.slice(0, skipped).includes('\n')) return position
+  return {start: {...position.start, column: position.start.column + skipped}, end: position.end}
+}
+
+/** The lines of an HTML or code block inside the span, as a block of their own. */
+function linesPart(node: Html | RootContent, seq: number, from: Key, to: Key): RootContent | undefined {
+  if (!('value' in node) || typeof node.value !== 'string') return undefined
+  const lines = node.value.split(/\r?\n/)
+  const kept: number[] = []
+  lines.forEach((_, at) => {
+    if (compare([seq, at, 0], from) >= 0 && compare([seq, at, 0], to) < 0) kept.push(at)
+  })
+  if (kept.length === 0) return undefined
+  if (kept.length === lines.length) return node
+  const first = kept[0] as number
+  const last = kept.at(-1) as number
+  const start = node.position?.start.line
+  const value = lines.slice(first, last + 1).join('\n')
+  const position =
+    start === undefined
+      ? undefined
+      : {
+          start: {line: start + first, column: 1},
+          end: {line: start + last, column: (lines[last] as string).length + 1}
+        }
+  const result = {...node, value, position} as RootContent
+  partOf.set(result, node)
+  return result
 }
 
 /** Whether a node holds something a reader would call content. */
@@ -94,37 +456,4 @@ export function hasContent(node: RootContent): boolean {
   if (node.type === 'yaml') return false
   if (node.type === 'code' || node.type === 'image' || node.type === 'table') return true
   return toString(node).trim() !== ''
-}
-
-/**
- * An untitled overview: the document opens (after its titles) with a
- * paragraph that says what happened, and no heading names a summary.
- */
-function implicitSummary(tree: Root, headings: readonly SectionHeading[]): SectionHeading | undefined {
-  if (headings.some((heading) => heading.ids.includes('summary'))) return undefined
-  // An opening run of labelled lines (`Duration: ...`, `Impact: ...`) is
-  // the overview itself, as in the assignment's Issue Summary.
-  const firstKnown = headings.find((heading) => heading.ids.length > 0 && heading.kind !== 'label')
-  let paragraphs = 0
-  for (const [index, node] of tree.children.entries()) {
-    if (firstKnown && index >= firstKnown.index) return undefined
-    if (node.type === 'heading' || !hasContent(node)) continue
-    if (node.type !== 'paragraph' || ++paragraphs > overviewParagraphs) return undefined
-    const words = toString(node)
-      .split(/\s+/)
-      .filter((word) => /\p{L}/u.test(word))
-    if (words.length < minimumOverviewWords) continue
-    return {
-      kind: 'implicit',
-      text: '',
-      ids: ['summary'],
-      node,
-      index,
-      line: 0,
-      level: 7,
-      rest: true,
-      position: node.position
-    }
-  }
-  return undefined
 }

@@ -54,10 +54,10 @@ describe('impact statements', () => {
   it('keeps only the lines of a labelled section, up to the next label in the paragraph', () => {
     const impact = impactOf('labelled.md')
     expect(impact.statements.map((statement) => statement.text)).toEqual([
-      'one in ten search queries returned nothing,\nfor 2h 15m.',
-      'about €1.2k of refunds.'
+      'Impact: one in ten search queries returned nothing,\nfor 2h 15m.',
+      'Business impact: about €1.2k of refunds.'
     ])
-    expect(statements(impact)).toEqual(['impact 5:9-6:12', 'impact 9:22-9:45'])
+    expect(statements(impact)).toEqual(['label 5:1-6:12', 'label 9:3-9:45'])
     expect(quantities(impact)).toEqual([
       'share 5:9-5:34 one in ten search queries',
       'duration 6:5-6:11 2h 15m',
@@ -73,7 +73,7 @@ describe('impact statements', () => {
 
   it('does not take start and end times for a duration', () => {
     const impact = impactOf('times-only.md', profiles.holberton)
-    expect(statements(impact)).toEqual(['impact 4:13-4:86', 'label 2:3-2:93'])
+    expect(statements(impact)).toEqual(['label 2:3-2:93', 'label 4:3-4:86'])
     expect(quantities(impact)).toEqual([])
     expect(impact.vague.map((item) => `${item.about} ${place(item.position)} ${item.word} ${item.noun}`)).toEqual([
       'users 4:46-4:54 Multiple users'
@@ -126,7 +126,7 @@ describe('impact statements', () => {
 
   it('reads a `Duration:` line before an untitled overview', () => {
     const impact = impactOf('overview-label.md', profiles.holberton)
-    expect(statements(impact)).toEqual(['impact 6:13-6:75', 'label 2:3-2:43', 'summary 4:1-4:112'])
+    expect(statements(impact)).toEqual(['label 2:3-2:43', 'label 6:3-6:75', 'summary 4:1-4:112'])
     expect(quantities(impact)).toEqual(['duration 2:13-2:20 30 mins'])
   })
 
@@ -142,7 +142,7 @@ describe('impact statements', () => {
     const tree = unified().use(remarkParse).parse(text) as Root
     const impact = getImpact(getPostmortem(tree, profiles.holberton, text))
     expect(impact.statements.map((statement) => `${statement.origin} ${place(statement.position)}`)).toEqual([
-      'impact 1:13-1:98'
+      'label 1:3-1:98'
     ])
     expect(quantities(impact)).toEqual(['share 1:76-1:92 100% of our user (users)'])
   })

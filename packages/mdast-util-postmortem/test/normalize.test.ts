@@ -10,7 +10,7 @@ describe('normalizeLabel', () => {
     ['2.1 Root cause', 'root cause'],
     ['2.1.3 Root cause', 'root cause'],
     ['2.1 2024', '2 1 2024'],
-    ['500 errors', 'errors'],
+    ['500 errors', 'error'],
     ['12', '12'],
     ['i', 'i'],
     ['   3   Timeline ', 'timeline'],
@@ -24,15 +24,18 @@ describe('normalizeLabel', () => {
     ['[Draft] Impact', 'impact'],
     [':clipboard: Action Items', 'action item'],
     ['📋 Action Items', 'action item'],
-    ["What's next", 'whats next'],
-    ['What’s next', 'whats next'],
+    ["What's next", 'what next'],
+    ['What’s next', 'what next'],
     ['Post-Mortem', 'postmortem'],
     ['To-Do', 'todo'],
     ['Follow-ups', 'follow up'],
     ['Preventive Measures', 'preventative measure'],
     ['Résumé', 'resume'],
     ['é Résumé', 'resume'],
-    ['Chronologie des événements', 'chronologie des evenements'],
+    ['Chronologie des événements', 'chronologie des evenement'],
+    // Plurals are stemmed; the words that join others keep their form.
+    ['Lessons and fixes', 'lesson and fix'],
+    ['Summaries of this analysis', 'summary of this analysis'],
     ['Ⅳ Impact', 'impact'],
     ['１ Summary', 'summary'],
     ['', '']
@@ -52,11 +55,16 @@ describe('matchSectionIds', () => {
   it('allows a few other words, fewer on a line than in a heading', () => {
     expect(matchSectionIds('Incident Timeline of Events', generic, 'heading')).toEqual(['timeline'])
     expect(matchSectionIds('Detailed incident timeline of all events', generic, 'heading')).toEqual(['timeline'])
-    expect(matchSectionIds('Detailed incident timeline of all events', generic, 'line')).toEqual([])
+    expect(matchSectionIds('A detailed incident timeline of all events follows', generic, 'heading')).toEqual([
+      'timeline'
+    ])
+    expect(matchSectionIds('A detailed incident timeline of all events follows', generic, 'line')).toEqual([])
   })
   it('reads sub-numbered and accented headings', () => {
     expect(matchSectionIds('2.1.3 Root cause', generic, 'line')).toEqual(['root-cause'])
-    expect(matchSectionIds('Résumé', generic, 'heading')).toEqual([])
+    // French: the vocabulary has a file per language.
+    expect(matchSectionIds('Résumé', generic, 'heading')).toEqual(['summary'])
+    expect(matchSectionIds('Chronologie des événements', generic, 'heading')).toEqual(['timeline'])
     expect(matchSectionIds('Tímeline', generic, 'heading')).toEqual(['timeline'])
   })
   it('finds nothing in a line of prose', () => {

@@ -74,7 +74,7 @@ describe('sections of a postmortem', () => {
     const tree = unified().use(remarkParse).parse(text) as Root
     const postmortem = getPostmortem(tree, profiles.generic, text)
     expect(sectionsOf('brief.md')).toEqual([
-      '1:1-1:70 implicit summary',
+      '3:1-8:40 implicit summary',
       '8:1-8:40 plain root-cause+resolution',
       '11:1-11:27 plain action-items'
     ])

@@ -99,9 +99,13 @@ const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
     }
   },
   check(postmortem, file, settings) {
-    // A link, a stub or an assignment's text gets one message from
-    // `required-sections`; an impact section alone is still checked.
-    if (!postmortem.looksLikePostmortem && postmortem.sectionsOf('impact').length === 0) return
+    // A link, a stub, a guide or an assignment's text gets one message from
+    // `required-sections`; a stub that is an impact section alone is still checked.
+    if (
+      !postmortem.looksLikePostmortem &&
+      (postmortem.notPostmortem !== 'stub' || postmortem.sectionsOf('impact').length === 0)
+    )
+      return
     const impact = getImpact(postmortem, {units: settings.units, vagueWords: settings.vagueWords})
     if (impact.statements.length === 0) {
       reportMissing(postmortem, file)
@@ -123,7 +127,8 @@ const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
         reported.add(item)
         report(file, vagueReason(item), {place: item.position, section: 'impact', actual: item.word})
       }
-      if (vague.length === 0) report(file, missingReason(need), {place, section: 'impact'})
+      if (vague.length === 0)
+        report(file, missingReason(need), {place: labelledFor(impact, need) ?? place, section: 'impact'})
     }
   }
 })
@@ -152,11 +157,26 @@ function reportMissing(postmortem: Postmortem, file: VFile): void {
   )
 }
 
-/** Where a message about the whole impact points: the impact heading, else the first statement. */
+/** Where a message about the whole impact points: the impact section's title, else the first statement. */
 function impactPlace(impact: Impact): Position | undefined {
-  const first = impact.statements[0]
-  if (first?.origin === 'impact' && first.section) return first.section.heading.position ?? first.position
-  return first?.position
+  const titled = impact.statements.find(
+    (statement) => (statement.origin === 'impact' || statement.origin === 'label') && statement.section
+  )
+  if (titled?.section) return titled.section.heading.position ?? titled.position
+  return impact.statements[0]?.position
+}
+
+/** Labels that say which kind of quantity their line should give (`Duration of outage:`). */
+const kindLabels: Partial<Record<ImpactRequirement | 'any', RegExp>> = {
+  duration: /^[^:]{0,40}\b(?:duration|downtime|outage|time to (?:recover|resolve))\b[^:]{0,40}:/i,
+  users: /^[^:]{0,40}\b(?:users?|customers?|clients?) (?:affected|impacted)\b[^:]{0,40}:/i
+}
+
+/** A labelled line that states the kind `need` asks for without giving it: the place to say so. */
+function labelledFor(impact: Impact, need: ImpactRequirement | 'any'): Position | undefined {
+  const label = kindLabels[need]
+  if (!label) return undefined
+  return impact.statements.find((statement) => statement.origin === 'label' && label.test(statement.text))?.position
 }
 
 const missing: Readonly<Record<ImpactRequirement | 'any', string>> = {

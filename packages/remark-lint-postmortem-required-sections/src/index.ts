@@ -80,7 +80,7 @@ const remarkLintPostmortemRequiredSections = definePostmortemRule<Settings>({
       const required = profile.sections.filter((spec) => spec.required)
       report(
         file,
-        `Unexpected document that does not read as a postmortem (${postmortem.describesPostmortem ? 'it says what each section must contain, as an assignment does' : `no section of the \`${profile.id}\` profile found`}), expected sections such as ${required.map((spec) => `\`${spec.title}\``).join(', ')}`,
+        `Unexpected document that does not read as a postmortem (${whyNotPostmortem(postmortem, profile)}), expected sections such as ${required.map((spec) => `\`${spec.title}\``).join(', ')}`,
         {
           place: {line: 1, column: 1},
           expected: [required.map((spec) => `${'#'.repeat(depth)} ${spec.title}`).join('\n\n')]
@@ -218,4 +218,18 @@ function headingDepth(postmortem: Postmortem): number {
     }
   }
   return best
+}
+
+/** Why a document does not read as a postmortem, as the message says it. */
+function whyNotPostmortem(postmortem: Postmortem, profile: Profile): string {
+  switch (postmortem.notPostmortem) {
+    case 'assignment':
+      return 'it says what each section must contain, as an assignment does'
+    case 'no-incident':
+      return 'it tells of no incident: no time, date or duration, as a guide or a template'
+    default:
+      return postmortem.sections.some((section) => section.heading.kind !== 'implicit')
+        ? 'too little text to tell an incident'
+        : `no section of the \`${profile.id}\` profile found`
+  }
 }

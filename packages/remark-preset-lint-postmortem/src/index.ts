@@ -1,6 +1,6 @@
 /**
  * remark-lint preset for incident postmortems: turns on
- * `<!-- lint disable ... -->` comments (as `remark-lint` does), the table and task-list syntax
+ * `<!-- lint disable ... -->` comments (as `remark-lint` does), YAML front matter, the table and task-list syntax
  * that timelines and action items are written in, and every postmortem rule,
  * with one `profile` setting that reaches them all.
  *
@@ -12,9 +12,11 @@
  * it off, an options object reconfigures it (the preset adds its profile).
  */
 import type {Root} from 'mdast'
+import {frontmatterFromMarkdown, frontmatterToMarkdown} from 'mdast-util-frontmatter'
 import {gfmTableFromMarkdown, gfmTableToMarkdown} from 'mdast-util-gfm-table'
 import {gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown} from 'mdast-util-gfm-task-list-item'
 import {expectOptions, isPlainObject, OptionError, type PostmortemRule, resolveProfile} from 'mdast-util-postmortem'
+import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
 import remarkLintPostmortemActionableTasks from 'remark-lint-postmortem-actionable-tasks'
@@ -112,16 +114,23 @@ function withProfile(entry: unknown[], profile: unknown): void {
 }
 
 /**
- * Turn on GFM tables and task lists only: the rest of GFM (autolink
- * literals above all) makes parsing much slower and the rules need none of it.
+ * Turn on YAML front matter (metadata, never a section), and GFM tables and
+ * task lists only: the rest of GFM (autolink literals above all) makes
+ * parsing much slower and the rules need none of it.
  */
 function addSyntax(processor: Processor): void {
   const data = processor.data()
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), gfmTable(), gfmTaskListItem()]
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), frontmatter(), gfmTable(), gfmTaskListItem()]
   data.fromMarkdownExtensions = [
     ...(data.fromMarkdownExtensions ?? []),
+    frontmatterFromMarkdown(),
     gfmTableFromMarkdown(),
     gfmTaskListItemFromMarkdown()
   ]
-  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), gfmTableToMarkdown(), gfmTaskListItemToMarkdown()]
+  data.toMarkdownExtensions = [
+    ...(data.toMarkdownExtensions ?? []),
+    frontmatterToMarkdown(),
+    gfmTableToMarkdown(),
+    gfmTaskListItemToMarkdown()
+  ]
 }

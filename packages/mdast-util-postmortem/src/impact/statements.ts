@@ -6,6 +6,7 @@
  */
 import type {Paragraph, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {Point} from 'unist'
 import type {SectionHeading} from '../headings.js'
 import type {Postmortem} from '../model.js'
 import {isSpaceAt, normalizeLabel} from '../normalize.js'
@@ -24,7 +25,7 @@ export interface StatementRange {
   readonly from: number
   /** Offset in the block's text where it ends (exclusive). */
   readonly to: number
-  /** The impact or summary section it belongs to. */
+  /** The impact or summary section it belongs to (for a label, the impact section it titles). */
   readonly section: Section | undefined
 }
 
@@ -39,10 +40,20 @@ const labelWord = /impact|duration|downtime|affected|scope/i
 export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
   const ranges: StatementRange[] = []
   // Text already read as an impact section, a label or a heading's content:
-  // a summary sentence or a label inside it is not read twice.
+  // a summary sentence or a label inside it is not read twice. Sections hand
+  // out parts of paragraphs, so text is known by its place in the source
+  // (by its node and offsets when it has no place).
   const covered = new Map<RootContent, Array<[number, number]>>()
+  const placed: Array<[Point, Point]> = []
   const push = (range: StatementRange) => {
     if (range.to <= range.from || range.block.text.slice(range.from, range.to).trim() === '') return
+    const position = range.block.positionOf(range.from, range.to)
+    if (position) {
+      if (placed.some(([start, end]) => before(position.start, end) && before(start, position.end))) return
+      if (range.origin !== 'summary') placed.push([position.start, position.end])
+      ranges.push(range)
+      return
+    }
     const spans = covered.get(range.block.node) ?? []
     if (spans.some(([from, to]) => range.from < to && from < range.to)) return
     if (range.origin !== 'summary') {
@@ -51,12 +62,21 @@ export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
     }
     ranges.push(range)
   }
+  // `Users affected: One`: an impact section titled by a label is read with
+  // its label, as a labelled line, so that the label says what is counted.
+  const labelSections = new Map<RootContent, Map<number, Section>>()
   for (const section of postmortem.sectionsOf('impact')) {
+    if (readAsLabel(section.heading)) {
+      const lines = labelSections.get(section.heading.node) ?? new Map<number, Section>()
+      lines.set(section.heading.line, section)
+      labelSections.set(section.heading.node, lines)
+      continue
+    }
     for (const {block, from, to} of sectionText(postmortem, section)) {
       push({origin: 'impact', block, from, to, section})
     }
   }
-  for (const range of labelledRanges(postmortem)) push(range)
+  for (const range of labelledRanges(postmortem, labelSections)) push(range)
   for (const range of headingRanges(postmortem)) push(range)
   for (const section of postmortem.sectionsOf('summary')) {
     for (const {block, from, to} of sectionText(postmortem, section)) {
@@ -79,49 +99,31 @@ export function sectionText(
   postmortem: Postmortem,
   section: Section
 ): Array<{block: BlockText; from: number; to: number}> {
-  const {heading} = section
-  const at = postmortem.headings.indexOf(heading)
-  // An untitled overview found in the same paragraph does not end a labelled section.
-  const next = postmortem.headings
-    .slice(at + 1)
-    .find(
-      (item) =>
-        (item.ids.length > 0 || item.level <= heading.level) &&
-        !(item.kind === 'implicit' && item.node === heading.node)
-    )
+  return blocksOf(postmortem, section.nodes)
+}
+
+/** Every text block of `nodes`, whole. */
+function blocksOf(
+  postmortem: Postmortem,
+  nodes: readonly RootContent[]
+): Array<{block: BlockText; from: number; to: number}> {
   const parts: Array<{block: BlockText; from: number; to: number}> = []
-  const nodes = heading.node.type === 'heading' ? section.nodes : [heading.node, ...section.nodes]
-  for (const node of new Set(nodes)) {
-    if (node.type === 'heading' && node === heading.node) continue
-    for (const block of textBlocks(node, postmortem.source)) {
-      let from = 0
-      let to = block.text.length
-      if (node === heading.node) from = afterHeading(block, heading)
-      if (next && node === next.node && next.line > 0) to = Math.max(from, (block.lineStarts[next.line] ?? 0) - 1)
-      parts.push({block, from, to})
-    }
+  for (const node of nodes) {
+    for (const block of textBlocks(node, postmortem.source)) parts.push({block, from: 0, to: block.text.length})
   }
   return parts
 }
 
-/** Where a section's own text starts in the block that holds its heading. */
-function afterHeading(block: BlockText, heading: SectionHeading): number {
-  if (heading.kind === 'implicit') return 0
-  const lineStart = block.lineStarts[heading.line] ?? 0
-  if (heading.kind === 'label') {
-    const colon = block.text.indexOf(':', lineStart)
-    return colon === -1 ? lineStart : colon + 1
-  }
-  return block.lineStarts[heading.line + 1] ?? block.text.length
-}
-
 /** `Duration: 3 hours`, `- **Users affected:** 1,200`: labelled lines anywhere. */
-function labelledRanges(postmortem: Postmortem): StatementRange[] {
+function labelledRanges(
+  postmortem: Postmortem,
+  sections: ReadonlyMap<RootContent, ReadonlyMap<number, Section>>
+): StatementRange[] {
   const ranges: StatementRange[] = []
   const visit = (node: RootContent) => {
     if (node.type === 'paragraph') {
       const text = paragraphText(node)
-      if (labelWord.test(text) && labelLine.test(text)) ranges.push(...labelsIn(postmortem, node))
+      if (labelWord.test(text) && labelLine.test(text)) ranges.push(...labelsIn(postmortem, node, sections.get(node)))
       return
     }
     if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
@@ -130,6 +132,13 @@ function labelledRanges(postmortem: Postmortem): StatementRange[] {
   }
   for (const node of postmortem.tree.children) visit(node)
   return ranges
+}
+
+/** Whether a section's title is a label that `labelledRanges` reads with its line. */
+function readAsLabel(heading: SectionHeading): boolean {
+  if (heading.kind !== 'label' || heading.node.type !== 'paragraph') return false
+  const text = paragraphText(heading.node).split('\n')[heading.line] ?? ''
+  return labelWord.test(text) && labelLine.test(text)
 }
 
 /** The text of a paragraph's text nodes, quickly, for the label test. */
@@ -143,7 +152,11 @@ function paragraphText(node: Paragraph): string {
   return text
 }
 
-function labelsIn(postmortem: Postmortem, node: Paragraph): StatementRange[] {
+function labelsIn(
+  postmortem: Postmortem,
+  node: Paragraph,
+  sections: ReadonlyMap<number, Section> | undefined
+): StatementRange[] {
   const ranges: StatementRange[] = []
   const [block] = textBlocks(node, postmortem.source)
   if (!block) return ranges
@@ -155,17 +168,16 @@ function labelsIn(postmortem: Postmortem, node: Paragraph): StatementRange[] {
   // The statement keeps its label: `Users affected: One` counts users.
   labels.forEach((from, line) => {
     if (from === undefined) return
-    // A label alone on its line (`Duration:`) takes the lines after it, up to the next label.
+    // A label takes the lines after it (its text wrapped, or the text of a
+    // label alone on its line, `Duration:`), up to the next label.
     let last = line
-    if (block.text.slice(from, block.lineEnd(line)).trim() === '') {
-      while (last + 1 < labels.length && labels[last + 1] === undefined && !looksLabelled(block, last + 1)) last++
-    }
+    while (last + 1 < labels.length && labels[last + 1] === undefined && !looksLabelled(block, last + 1)) last++
     ranges.push({
       origin: 'label',
       block,
       from: block.lineStarts[line] ?? 0,
       to: block.lineEnd(last),
-      section: undefined
+      section: sections?.get(line)
     })
   })
   return ranges
@@ -187,19 +199,14 @@ function colonIn(block: BlockText, line: number): number | undefined {
 /** `## Outage duration`, `### Users affected`: a heading the profile does not know that states impact. */
 function headingRanges(postmortem: Postmortem): StatementRange[] {
   const ranges: StatementRange[] = []
-  const {headings, tree} = postmortem
-  headings.forEach((heading, at) => {
+  for (const heading of postmortem.headings) {
     if (heading.ids.length > 0 || heading.node.type !== 'heading' || !labelSet.has(normalizeLabel(heading.text))) {
-      return
+      continue
     }
-    const next = headings.slice(at + 1).find((item) => item.ids.length > 0 || item.level <= heading.level)
-    const end = next ? next.index : tree.children.length
-    for (const node of tree.children.slice(heading.index + 1, end)) {
-      for (const block of textBlocks(node, postmortem.source)) {
-        ranges.push({origin: 'heading', block, from: 0, to: block.text.length, section: undefined})
-      }
+    for (const {block, from, to} of blocksOf(postmortem, postmortem.contentOf(heading))) {
+      ranges.push({origin: 'heading', block, from, to, section: undefined})
     }
-  })
+  }
   return ranges
 }
 
@@ -256,4 +263,9 @@ function hasEffectCue(text: string): boolean {
     }
     return false
   })
+}
+
+/** Whether point `a` comes before point `b`. */
+function before(a: Point, b: Point): boolean {
+  return a.line < b.line || (a.line === b.line && a.column < b.column)
 }

@@ -100,7 +100,7 @@ class Finder {
   private readonly seen = new Set<Node>()
   private readonly source: SourceText | undefined
 
-  constructor(private readonly postmortem: Postmortem) {
+  constructor(postmortem: Postmortem) {
     this.source = postmortem.source
   }
 
@@ -123,14 +123,9 @@ class Finder {
     for (const line of this.sectionLines(node, section)) this.line(line, section, node)
   }
 
-  /** The lines of a paragraph between the section's heading and the next heading in it. */
-  private sectionLines(node: Paragraph, section: Section): ParagraphLine[] {
-    const own = section.heading.node === node ? section.heading.line : -1
-    let next = Number.POSITIVE_INFINITY
-    for (const heading of this.postmortem.headings) {
-      if (heading.node === node && heading.line > own && heading.line < next) next = heading.line
-    }
-    return paragraphLines(node, this.source).filter((line) => line.index > own && line.index < next)
+  /** The lines of a paragraph of the section (clipped to it already). */
+  private sectionLines(node: Paragraph, _section: Section): ParagraphLine[] {
+    return paragraphLines(node, this.source)
   }
 
   private line(line: ParagraphLine, section: Section, node: Node, inList = false): void {

@@ -13,7 +13,6 @@ import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
 import {type ClockTime, findClockTimes, minutesOf} from './clock.js'
 import {type CalendarDate, daysBetween, findDates, withYear} from './dates.js'
-import {keepsLine, nextHeading} from './entries.js'
 import {linesOfHtml, linesOfParagraph, locate, nodeLine, type TextLine} from './text-lines.js'
 import {findZones, readZone, type Zone} from './zones.js'
 
@@ -82,7 +81,7 @@ export function textLinesOf(node: RootContent, source: SourceText | undefined): 
  */
 export function summaryLines(postmortem: Postmortem, timeline: Section): TextLine[] {
   const {tree, source} = postmortem
-  const {timelines, timelineIndex, nodeIndex} = documentIndex(postmortem)
+  const {timelines, timelineIndex} = documentIndex(postmortem)
   const place = timelineIndex.get(timeline) ?? -1
   const previous = timelines[place - 1]
   const next = timelines[place + 1]
@@ -96,52 +95,39 @@ export function summaryLines(postmortem: Postmortem, timeline: Section): TextLin
   const nearest = preceding.slice(-1)
   const after = all.filter((section) => section.heading.index > timeline.heading.index && section.heading.index < to)
   const chosen = own.length > 0 ? own : nearest.length > 0 ? nearest : after
-  const summaryNodes = new Map<RootContent, Section>()
-  for (const section of chosen) {
-    // A summary headed inside a paragraph or an HTML block goes on in it.
-    if (section.heading.node.type !== 'heading') summaryNodes.set(section.heading.node, section)
-    for (const node of section.nodes) summaryNodes.set(node, section)
-  }
-  // The nodes to read: those between the timeline before and this one,
-  // and the summary's; not the whole document for each timeline.
-  const indexes = new Set<number>()
-  for (let index = Math.max(from + 1, 0); index <= timeline.heading.index && index < tree.children.length; index++) {
-    indexes.add(index)
-  }
-  for (const node of summaryNodes.keys()) {
-    const index = nodeIndex.get(node)
-    if (index !== undefined) indexes.add(index)
-  }
+  // The summary's content, clipped to it already.
   const lines: TextLine[] = []
-  for (const index of [...indexes].sort((a, b) => a - b)) {
+  const summaryRoots = new Set<number>()
+  for (const section of chosen) {
+    summaryRoots.add(section.heading.index)
+    for (const node of section.nodes) lines.push(...textLinesOf(node, source))
+  }
+  // The document's opening and titles, and labelled lines, before the
+  // timeline and after the timeline before it; not the whole document for
+  // each timeline.
+  for (let index = Math.max(from + 1, 0); index <= timeline.heading.index && index < tree.children.length; index++) {
+    if (summaryRoots.has(index)) continue
     const node = tree.children[index] as RootContent
-    const summary = summaryNodes.get(node)
-    const ahead =
-      index > from &&
-      (index < timeline.heading.index || (index === timeline.heading.index && timeline.heading.line > 0))
-    if (!summary && !ahead) continue
-    const end = summary ? nextHeading(summary, postmortem) : undefined
+    const ahead = index < timeline.heading.index || timeline.heading.line > 0
+    if (!ahead) continue
     const title = node.type === 'heading' && node.depth === 1
     for (const line of textLinesOf(node, source)) {
-      if (summary) {
-        if (keepsLine(line.node, line.index, summary.heading, end)) lines.push(line)
-      } else if (index < firstSection || title || labelled.test(line.text)) {
+      if (index < firstSection || title || labelled.test(line.text)) {
         if (node !== timeline.heading.node || line.index < timeline.heading.line) lines.push(line)
       }
     }
   }
-  return lines
+  return lines.sort((a, b) => (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0))
 }
 
 interface DocumentIndex {
   readonly timelines: readonly Section[]
   readonly timelineIndex: ReadonlyMap<Section, number>
-  readonly nodeIndex: ReadonlyMap<RootContent, number>
 }
 
 const documentIndexes = new WeakMap<Postmortem, DocumentIndex>()
 
-/** The timeline sections and the root's children by place, once per postmortem. */
+/** The timeline sections by place, once per postmortem. */
 function documentIndex(postmortem: Postmortem): DocumentIndex {
   let index = documentIndexes.get(postmortem)
   if (!index) {
@@ -150,11 +136,7 @@ function documentIndex(postmortem: Postmortem): DocumentIndex {
     timelines.forEach((section, at) => {
       if (!timelineIndex.has(section)) timelineIndex.set(section, at)
     })
-    const nodeIndex = new Map<RootContent, number>()
-    postmortem.tree.children.forEach((node, at) => {
-      if (!nodeIndex.has(node)) nodeIndex.set(node, at)
-    })
-    index = {timelines, timelineIndex, nodeIndex}
+    index = {timelines, timelineIndex}
     documentIndexes.set(postmortem, index)
   }
   return index

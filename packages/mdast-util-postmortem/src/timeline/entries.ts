@@ -6,7 +6,6 @@
 import type {Code, List, ListItem, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node} from 'unist'
-import type {SectionHeading} from '../headings.js'
 import type {SourceText} from '../lines.js'
 import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
@@ -40,66 +39,19 @@ export type TimelineLine =
 
 type EntryLine = Extract<TimelineLine, {type: 'entry'}>
 
-/** The lines of a section between its heading and the next section. */
+/** The lines of a section between its title and the next section. */
 export function readTimelineLines(section: Section, postmortem: Postmortem): TimelineLine[] {
-  const reader = new Reader(postmortem.source, section.heading, nextHeading(section, postmortem))
-  const nodes: readonly RootContent[] =
-    section.nodes.includes(section.heading.node) || section.heading.node.type === 'heading'
-      ? section.nodes
-      : [section.heading.node, ...section.nodes]
-  for (const node of nodes) reader.node(node)
+  const reader = new Reader(postmortem.source)
+  // The section's nodes are clipped to it already: no line of its title or of the next one.
+  for (const node of section.nodes) reader.node(node)
   return reader.lines
-}
-
-/** The heading that ends a section, found the way `findSections` does. */
-export function nextHeading(section: Section, postmortem: Postmortem): SectionHeading | undefined {
-  const {headings} = postmortem
-  const at = headingIndex(headings).get(section.heading)
-  if (at === undefined) return undefined
-  for (let after = at + 1; after < headings.length; after++) {
-    const item = headings[after] as SectionHeading
-    if (item.ids.length > 0 || item.level <= section.heading.level) return item
-  }
-  return undefined
-}
-
-const headingIndexes = new WeakMap<readonly SectionHeading[], ReadonlyMap<SectionHeading, number>>()
-
-/** Where each heading is in the list, once per list (its first place, as `indexOf`). */
-function headingIndex(headings: readonly SectionHeading[]): ReadonlyMap<SectionHeading, number> {
-  let index = headingIndexes.get(headings)
-  if (!index) {
-    const map = new Map<SectionHeading, number>()
-    headings.forEach((heading, at) => {
-      if (!map.has(heading)) map.set(heading, at)
-    })
-    index = map
-    headingIndexes.set(headings, index)
-  }
-  return index
-}
-
-/** Which lines of a node belong to the section (a paragraph may hold the heading or the next one). */
-export function keepsLine(
-  node: Node,
-  index: number,
-  heading: SectionHeading,
-  next: SectionHeading | undefined
-): boolean {
-  if (node === heading.node && index <= heading.line && heading.node.type !== 'heading') return false
-  if (next && node === next.node && index >= next.line) return false
-  return true
 }
 
 class Reader {
   readonly lines: TimelineLine[] = []
   private current: EntryLine | undefined
 
-  constructor(
-    private readonly source: SourceText | undefined,
-    private readonly heading: SectionHeading,
-    private readonly next: SectionHeading | undefined
-  ) {}
+  constructor(private readonly source: SourceText | undefined) {}
 
   node(node: RootContent): void {
     this.current = undefined
@@ -134,7 +86,7 @@ class Reader {
 
   private textLines(lines: readonly TextLine[], kind: TimelineEntryKind): void {
     for (const line of lines) {
-      if (!keepsLine(line.node, line.index, this.heading, this.next) || line.text.trim() === '') continue
+      if (line.text.trim() === '') continue
       if (this.classify(line, line.node, kind, false)) continue
       this.text(line)
     }

@@ -1,0 +1,206 @@
+/**
+ * What a document's content says, apart from its titles: whether a passage
+ * gives causes, whether a run of lines is timed, whether an opening
+ * paragraph says what happened, and whether the document tells of an
+ * incident at all. Section names decide none of these.
+ */
+import type {RootContent} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {TitleCandidate} from './headings.js'
+import {findClockTimes} from './timeline/clock.js'
+import {findDates} from './timeline/dates.js'
+import {readStamp} from './timeline/stamp.js'
+
+/** Prose that gives a cause: `caused by`, `because`, `due to`, `the root cause was`. */
+const causal =
+  /\b(?:caus(?:e|es|ed|ing)|because|due to|owing to|the reason|result(?:ed)? from|as a result of|led to|stemm(?:ed|ing) from|triggered by|originat(?:ed|ing) (?:from|in)|traced (?:back )?to)\b/i
+
+/** Whether some of the nodes give causes. */
+export function givesCauses(nodes: readonly RootContent[]): boolean {
+  return nodes.some((node) => causal.test(toString(node)))
+}
+
+/**
+ * Whether the nodes are a run of timed lines: three at least, and at least
+ * half of the lines that could be entries (list items, lines, rows,
+ * headings, lines of a log) start with a time.
+ */
+export function isTimedRun(nodes: readonly RootContent[]): boolean {
+  const lines: string[] = []
+  for (const node of nodes) entryLines(node, lines)
+  let timed = 0
+  for (const line of lines) {
+    const stamp = readStamp(line)
+    if (stamp && (stamp.time !== undefined || stamp.unknown)) timed++
+  }
+  return timed >= minimumTimedLines && timed * 2 >= lines.length
+}
+
+const minimumTimedLines = 3
+
+function entryLines(node: RootContent, lines: string[]): void {
+  switch (node.type) {
+    case 'list':
+      for (const item of node.children) {
+        const [first, ...rest] = item.children
+        if (first) lines.push(firstLine(toString(first)))
+        for (const child of rest) if (child.type === 'list') entryLines(child, lines)
+      }
+      return
+    case 'paragraph':
+    case 'blockquote':
+      for (const line of toString(node).split('\n')) if (line.trim() !== '') lines.push(line)
+      return
+    case 'heading':
+      lines.push(toString(node))
+      return
+    case 'code':
+    case 'html':
+      for (const line of node.value.split(/\r?\n/))
+        if (line.trim() !== '' && !line.trim().startsWith('<')) lines.push(line)
+      return
+    case 'table':
+      for (const row of node.children.slice(1)) lines.push(row.children.map((cell) => toString(cell)).join(' '))
+      return
+    default:
+      return
+  }
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf('\n')
+  return end === -1 ? text : text.slice(0, end)
+}
+
+/**
+ * Words of an incident: what went wrong (`outage`, `failed`, `rejected`)
+ * and what it happened to (`API`, `database`, `users`, `requests`).
+ */
+const incidentWords =
+  /\b(?:outages?|incidents?|downtime|down|failures?|fail(?:ed|ing|s)?|errors?|crash(?:ed|es)?|unavailable|unreachable|inaccessible|disrupt(?:ion|ions|ed)|degrad(?:ed|ation)|broke|broken|bugs?|issues?|problems?|reject(?:ed|ing)?|refused|dropped|lost|stuck|spike[ds]?|unable|couldn't|could not|time ?outs?|timed out|slow(?:ness)?|latency|overload(?:ed)?|misconfigur(?:ed|ation)|vulnerab(?:le|ility|ilities)|security|attack(?:s|ed|er)?|breach(?:ed)?|compromised?|exploit(?:s|ed)?|leak(?:s|ed)?|affect(?:ed|ing)|impact(?:ed)?|users?|customers?|requests?|traffic|services?|servers?|site|website|web ?app|app(?:lication)?s?|api|gateway|database|db|cluster|nodes?|network|dns|cache|queue|disk|cpu|memory|load ?balancers?|deploy(?:ed|ment|ments)?|releases?|rollout|certificates?|logins?|payments?|checkout|orders?|pages?)\b/i
+
+/** A verb that tells something happened. */
+const eventVerbs =
+  /\b(?:was|were|went|became|occurred|happened|caused|failed|crashed|experienced|resulted|lasted|began|started|stopped|broke|led|saw|suffered|faced|encountered|had|took place|went down)\b/i
+
+const durations = /\b\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b/i
+
+/**
+ * Whether a passage says what happened: enough words, a word of an
+ * incident, and an event told (a verb of one, or a date or time). A jokey
+ * preamble or a page's description does not.
+ */
+export function readsAsOverview(text: string): boolean {
+  if (wordsOf(text) < minimumOverviewWords || !incidentWords.test(text)) return false
+  return eventVerbs.test(text) || findClockTimes(text).length > 0 || findDates(text).length > 0
+}
+
+const minimumOverviewWords = 8
+const overviewBlocks = 3
+
+/** A line that is a field of an opening block: `Duration: 2 hours`, `Impact:`. */
+const field = /^[\s*_>-]*(\p{L}[\p{L}\s/&()-]{1,40}?)[*_]{0,4}:/u
+/** A field that tells when: `Duration`, `Start time`, `Date`. */
+const whenField =
+  /^(?:duration|(?:outage |incident |downtime )?(?:start|end|started|ended|began|resolved|detected)(?: time| at| date)?|date|time|times|when|period|time ?frame|window|outage (?:duration|window|time)|downtime|length)\b/i
+
+/**
+ * The untitled overview a document opens with, when no title names a
+ * summary: the first of its opening blocks (`opening`: the content before
+ * the first title that is not one of its fields) that says what happened,
+ * or its first block when it opens with fields that tell when it happened
+ * (`Duration:`, `Start Time:`, `Impact:`, `Root cause:`), whether each
+ * label stands on its own line or leads its value.
+ */
+export function overviewBlock(opening: readonly RootContent[]): RootContent | undefined {
+  const blocks = opening.filter(
+    (node) =>
+      (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') && toString(node).trim() !== ''
+  )
+  const [first] = blocks
+  if (!first) return undefined
+  // The opening run of blocks of fields (`Duration:` alone, then `Start Time: …`).
+  let fields = 0
+  let when = 0
+  for (const block of blocks) {
+    const found = fieldsOf(block)
+    if (found.fields === 0) break
+    fields += found.fields
+    when += found.when
+  }
+  if (fields >= 2 && when > 0) return first
+  // A block of fields that does not open the document (the report itself,
+  // written as fields) is no overview either.
+  return blocks
+    .slice(0, overviewBlocks)
+    .find((block) => fieldsOf(block).fields < 2 && readsAsOverview(linesOf(block).join('\n')))
+}
+
+/** The lines of a block's text, list items and paragraphs of quotes each on lines of their own. */
+function linesOf(node: RootContent): string[] {
+  if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
+    return (node.children as RootContent[]).flatMap(linesOf)
+  }
+  return toString(node).split('\n')
+}
+
+/** How many lines of a block are fields, and how many of those tell when. */
+function fieldsOf(block: RootContent): {fields: number; when: number} {
+  let fields = 0
+  let when = 0
+  for (const line of linesOf(block)) {
+    const label = field.exec(line)?.[1]?.trim()
+    if (!label) continue
+    fields++
+    if (whenField.test(label)) when++
+  }
+  return {fields, when}
+}
+
+/** A title of an opening run of fields: `Impact:` or `Root cause:` written as a label or a line. */
+export function isOpeningField(title: TitleCandidate): boolean {
+  const {heading} = title
+  return (
+    (heading.kind === 'label' || heading.kind === 'plain') &&
+    heading.ids.every((id) => id === 'impact' || id === 'root-cause')
+  )
+}
+
+function wordsOf(text: string): number {
+  let count = 0
+  for (const word of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) count++
+  return count
+}
+
+/** What tells a document is about an incident, without reading its titles. */
+export interface IncidentEvidence {
+  /** Words of text. */
+  readonly words: number
+  /** Times of day, dates and durations found. */
+  readonly moments: number
+  /** Sentences that tell an event with a word of an incident. */
+  readonly events: number
+}
+
+const enoughMoments = 2
+const enoughEvents = 3
+const scannedCharacters = 40_000
+
+/**
+ * Count what tells of an incident: times, dates and durations, and
+ * sentences telling an event. Counting stops once there is enough.
+ */
+export function incidentEvidence(text: string): IncidentEvidence {
+  const words = wordsOf(text)
+  const scanned = text.length > scannedCharacters ? text.slice(0, scannedCharacters) : text
+  let moments = 0
+  let events = 0
+  for (const sentence of scanned.split(/(?<=[.!?])\s+|\n+/)) {
+    if (moments < enoughMoments) {
+      moments += findClockTimes(sentence).length + findDates(sentence).length + (durations.test(sentence) ? 1 : 0)
+    }
+    if (events < enoughEvents && incidentWords.test(sentence) && eventVerbs.test(sentence)) events++
+    if (moments >= enoughMoments && events >= enoughEvents) break
+  }
+  return {words, moments, events}
+}
