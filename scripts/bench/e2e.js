@@ -118,6 +118,14 @@ export function endToEnd({files = 2000, runs = 3, singleRuns = 5, log = () => {}
         one: {wall: median(oneRuns.map((run) => run.wall)), peakKb: median(oneRuns.map((run) => run.peakKb))}
       })
     }
+    // Bare `node`, for start-up: what no linter can go under.
+    const bareRuns = []
+    for (let index = 0; index < singleRuns; index++) bareRuns.push(runOnce(['-e', '0'], one, scratch))
+    rows.push({
+      name: 'bare `node -e 0`',
+      bare: true,
+      one: {wall: median(bareRuns.map((run) => run.wall)), peakKb: median(bareRuns.map((run) => run.peakKb))}
+    })
     return {
       files,
       rows,

@@ -130,3 +130,19 @@ export function postmortemFolder(count) {
   }
   return files
 }
+
+/**
+ * The 500-line postmortem of the editor case: 250 timeline entries and 220
+ * action items in an otherwise ordinary postmortem.
+ */
+export function editorDocument() {
+  return postmortem({timeline: 250, tasks: 220, seed: 500})
+}
+
+/**
+ * The same text with one character typed at `offset`, as an editor sends
+ * after a keystroke: a letter added inside a word of the text.
+ */
+export function typed(text, offset, char) {
+  return `${text.slice(0, offset)}${char}${text.slice(offset)}`
+}
