@@ -3,7 +3,7 @@
 // Wall time from this process, peak memory (max RSS) from `/usr/bin/time`
 // when it is there, else from the child's own `process.resourceUsage()`.
 import {spawnSync} from 'node:child_process'
-import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -23,6 +23,25 @@ export function ourCli() {
   return code === '' || code === 'export {};' ? undefined : bin
 }
 
+/**
+ * The CLI as the published package holds it: its bin beside the CLI bundled
+ * into one file, built as the package's `prepack` step builds it.
+ */
+function publishedCli(scratch) {
+  const folder = path.join(scratch, 'published')
+  mkdirSync(path.join(folder, 'bin'), {recursive: true})
+  const bin = path.join(folder, 'bin/postmortem-lint.js')
+  copyFileSync(path.join(root, 'packages/postmortem-lint/bin/postmortem-lint.js'), bin)
+  writeFileSync(path.join(folder, 'package.json'), '{"type": "module"}\n')
+  const built = spawnSync(
+    process.execPath,
+    [path.join(root, 'packages/postmortem-lint/scripts/bundle.js'), path.join(folder, 'dist/postmortem-lint.js')],
+    {stdio: ['ignore', 'ignore', 'inherit']}
+  )
+  if (built.status !== 0) throw new Error('The CLI bundle did not build')
+  return bin
+}
+
 function packageFile(name, file) {
   return path.join(root, 'node_modules', name, file)
 }
@@ -31,9 +50,9 @@ function packageFile(name, file) {
  * The linters, each as a command over a target (a folder or one file) run
  * from the folder that holds it, where none of them finds a config file.
  */
-export function linters() {
+export function linters(scratch) {
   const list = []
-  const ours = ourCli()
+  const ours = ourCli() && publishedCli(scratch)
   if (ours) list.push({name: 'postmortem-lint', args: (target) => [ours, target]})
   // The same pipeline as (c) in process: task lists and tables need remark-gfm.
   const gfm = fileURLToPath(import.meta.resolve('remark-gfm'))
@@ -104,7 +123,7 @@ export function endToEnd({files = 2000, runs = 3, singleRuns = 5, log = () => {}
     for (const file of folder) writeFileSync(path.join(many, file.name), file.value)
     writeFileSync(path.join(one, 'postmortem.md'), folder[0]?.value ?? '')
     const rows = []
-    for (const linter of linters()) {
+    for (const linter of linters(scratch)) {
       log(`  ${linter.name}: ${files} files ×${runs}, one file ×${singleRuns}`)
       const manyRuns = []
       for (let index = 0; index < runs; index++) manyRuns.push(runOnce(linter.args('.'), many, scratch))
