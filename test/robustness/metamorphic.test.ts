@@ -1,7 +1,15 @@
 import {readFileSync} from 'node:fs'
 import * as path from 'node:path'
 import type {List, ListItem, Root} from 'mdast'
-import {getPostmortem, type Postmortem, resolveProfile, type Section} from 'mdast-util-postmortem'
+import {
+  getPostmortem,
+  matchSectionIds,
+  normalizeLabel,
+  type Postmortem,
+  resolveProfile,
+  type Section,
+  type SectionHeading
+} from 'mdast-util-postmortem'
 import {toString} from 'mdast-util-to-string'
 import remarkParse from 'remark-parse'
 import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
@@ -104,6 +112,129 @@ function splice(value: string, edits: Array<readonly [number, number, string]>):
 // Meaning-preserving changes: each returns the changed text, or undefined
 // where it does not apply cleanly to a document.
 
+/**
+ * The known section headings of a document, when the structure stays after
+ * they are written as pseudo-headings: from the first known one on, every
+ * heading is a known one, of one level, a plain `#` heading whose text has
+ * no marks (a bold line ends at any heading and nests nothing).
+ */
+function convertibleHeadings(document: Document): SectionHeading[] | undefined {
+  const {postmortem} = modelOf(document)
+  const real = postmortem.headings.filter((heading) => heading.kind === 'heading')
+  const first = real.findIndex((heading) => heading.ids.length > 0)
+  if (first === -1) return undefined
+  const converted = real.slice(first)
+  const depth = converted[0]?.level
+  for (const heading of converted) {
+    if (heading.ids.length === 0 || heading.level !== depth || heading.node.type !== 'heading') return undefined
+    const raw = toString(heading.node).trim()
+    if (raw.length === 0 || raw.length > 70 || /[*_`[\]<>\\:]/.test(raw)) return undefined
+    const start = heading.node.position?.start.offset
+    if (start === undefined || document.value[start] !== '#') return undefined
+  }
+  return converted
+}
+
+function spanOf(heading: SectionHeading): {start: number; end: number} {
+  const position = heading.node.position as {start: {offset: number}; end: {offset: number}}
+  return {start: position.start.offset, end: position.end.offset}
+}
+
+/** Known section headings as `Title:` lines of their own. */
+function headingsAsLines(document: Document): string | undefined {
+  const converted = convertibleHeadings(document)
+  if (!converted) return undefined
+  return splice(
+    document.value,
+    converted.map((heading) => {
+      const {start, end} = spanOf(heading)
+      return [start, end, `\n${toString(heading.node).trim()}:\n`] as const
+    })
+  )
+}
+
+/**
+ * Known section headings as `* Title:` bullets, with the section's content
+ * nested under them (indented by two spaces), as an outline is written.
+ */
+function headingsAsBullets(document: Document): string | undefined {
+  const converted = convertibleHeadings(document)
+  if (!converted) return undefined
+  const value = document.value
+  // Content with tabs or lazy lines would change meaning once indented.
+  if (value.includes('\t') || value.includes('\r')) return undefined
+  const edits: Array<readonly [number, number, string]> = []
+  converted.forEach((heading, at) => {
+    const {end} = spanOf(heading)
+    // From the start of the heading's line: an indented heading's bullet
+    // would not hold content indented by two spaces.
+    const start = value.lastIndexOf('\n', spanOf(heading).start - 1) + 1
+    const next = converted[at + 1]
+    const stop = next ? value.lastIndexOf('\n', spanOf(next).start - 1) + 1 : value.length
+    const body = value
+      .slice(end, stop)
+      .split('\n')
+      .map((line, index) => (index === 0 || line.trim() === '' ? line : `  ${line}`))
+      .join('\n')
+    edits.push([start, stop, `* ${toString(heading.node).trim()}:${body}`])
+  })
+  return splice(value, edits)
+}
+
+/**
+ * Known section headings as bold lines with no blank line between them and
+ * a list above: Markdown folds the title into the list's last item.
+ */
+function boldRightUnderLists(document: Document): string | undefined {
+  const converted = convertibleHeadings(document)
+  if (!converted) return undefined
+  const value = document.value
+  let folded = 0
+  const edits = converted.map((heading) => {
+    const {start, end} = spanOf(heading)
+    // The blank lines before the heading, when a list item's line ends there.
+    let before = start
+    while (before > 0 && (value[before - 1] === '\n' || value[before - 1] === ' ')) before--
+    const lineStart = value.lastIndexOf('\n', before - 1) + 1
+    const previous = value.slice(lineStart, before)
+    if (/^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/.test(previous) && !/^\s{0,3}(?:[-*+]\s*){3,}$/.test(previous)) {
+      folded++
+      return [before, end, `\n**${toString(heading.node).trim()}**\n`] as const
+    }
+    return [start, end, `\n**${toString(heading.node).trim()}**\n`] as const
+  })
+  return folded === 0 ? undefined : splice(value, edits)
+}
+
+/** Each known heading renamed to another name of the same section. */
+function headingsRenamed(document: Document): string | undefined {
+  const {postmortem} = modelOf(document)
+  const profile = resolveProfile(document.profile)
+  const edits: Array<readonly [number, number, string]> = []
+  for (const heading of postmortem.headings) {
+    if (heading.kind !== 'heading' || heading.node.type !== 'heading' || heading.ids.length !== 1) continue
+    const spec = profile.sections.find((section) => section.id === heading.ids[0])
+    const text = toString(heading.node).trim()
+    if (!spec || /[*_`[\]<>\\]/.test(text)) continue
+    const own = normalizeLabel(text)
+    // Another English name of the section that names only it.
+    const other = spec.aliases.find(
+      (alias) =>
+        /^[a-z][a-z -]+$/.test(alias) &&
+        normalizeLabel(alias) !== own &&
+        matchSectionIds(alias, profile, 'heading').join() === spec.id
+    )
+    const offset = heading.node.position?.start.offset
+    if (!other || offset === undefined || document.value[offset] !== '#') continue
+    const {start, end} = spanOf(heading)
+    const hashes = /^#+/.exec(document.value.slice(start, end))?.[0] ?? '#'
+    // A note in parentheses stays: `Timeline (all times UTC)` states the zone.
+    const note = /\(.*\)\s*$/.exec(text)?.[0] ?? ''
+    edits.push([start, end, `${hashes} ${other[0]?.toUpperCase()}${other.slice(1)}${note ? ` ${note}` : ''}`])
+  }
+  return edits.length === 0 ? undefined : splice(document.value, edits)
+}
+
 /** Known section headings as bold lines, when nothing nests under them. */
 function headingsAsBold(document: Document): string | undefined {
   const {postmortem} = modelOf(document)
@@ -177,7 +308,15 @@ const preserving: Array<{name: string; change: (document: Document) => string | 
   {name: 'known headings written as bold lines', change: headingsAsBold, pseudo: true},
   {name: '`-` list markers written as `*`', change: dashesAsStars},
   {name: 'every heading one level deeper', change: headingsDeeper},
-  {name: 'CRLF line endings', change: crlf}
+  {name: 'CRLF line endings', change: crlf},
+  {name: 'known headings written as `Title:` lines', change: headingsAsLines, pseudo: true},
+  {
+    name: 'known headings written as `* Title:` bullets with the content nested',
+    change: headingsAsBullets,
+    pseudo: true
+  },
+  {name: 'bold titles right under a list, with no blank line', change: boldRightUnderLists, pseudo: true},
+  {name: 'known headings renamed to another name of the section', change: headingsRenamed}
 ]
 
 describe.runIf(documents.length > 0)('meaning-preserving changes keep every verdict', () => {

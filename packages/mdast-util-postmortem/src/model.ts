@@ -15,7 +15,7 @@ import {findSections, type Section} from './sections.js'
  * - `no-incident`: it tells of no incident at all: no time, date or
  *   duration, and either it speaks of postmortems in general (a guide to
  *   writing them) or hardly a sentence tells of something that happened
- *   and fewer than three of its sections are written (a template).
+ *   and fewer than two sections are titled.
  */
 export type NotPostmortemReason = 'stub' | 'assignment' | 'no-incident'
 
@@ -96,16 +96,12 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
   const titled = new Set(
     sections.filter((section) => section.heading.kind !== 'implicit').flatMap((section) => section.ids)
   )
-  // The sections a writer laid out and filled: a postmortem whose only
-  // times were in the part still to write (a timeline to come) is one.
-  const filled = new Set(
-    sections
-      .filter((section) => section.heading.kind !== 'implicit' && !section.empty)
-      .flatMap((section) => section.ids.filter((id) => profile.sections.some((spec) => spec.id === id)))
-  )
+  // No time, date or duration at all: a text about postmortems in general
+  // (a guide), or one that tells hardly any event and lays out fewer than
+  // two sections (a skeleton of sections is a postmortem still to write).
   const noIncident =
     evidence.moments === 0 &&
-    (mentionsOfPostmortems(text) >= guideMentions || (evidence.events < minimumEvents && filled.size < laidOut))
+    (mentionsOfPostmortems(text) >= guideMentions || (evidence.events < minimumEvents && titled.size < 2))
   const notPostmortem: NotPostmortemReason | undefined =
     evidence.words < minimumWords
       ? titled.size < 2
@@ -151,8 +147,6 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
 }
 
 const minimumEvents = 2
-/** Sections laid out and filled that make a postmortem of a text with no time in it. */
-const laidOut = 3
 /** Mentions of postmortems that, in a text with no time in it, make it a text about writing them. */
 const guideMentions = 3
 

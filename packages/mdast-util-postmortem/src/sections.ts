@@ -276,9 +276,9 @@ class OutlineBuilder {
   }
 
   /**
-   * A list cut by the span. When the span starts inside an item after its
-   * first block (a `* Timeline:` item's nested entries), the item's other
-   * blocks come out of the list: they are the section's own content.
+   * A list cut by the span. When the span starts inside an item (after a
+   * `* Timeline:` title: its nested entries, or the lines under the title),
+   * the item's content comes out of the list: it is the section's own.
    */
   private listPart(list: List, from: Key, to: Key): RootContent[] {
     const out: RootContent[] = []
@@ -295,8 +295,10 @@ class OutlineBuilder {
       }
       const children = this.children(item.children, from, to)
       if (children.length === 0) continue
-      const head = item.children[0]
-      const headless = items.length === 0 && head !== undefined && !startsWith(children[0], head)
+      // The span starts inside the item: the item is the title's, and what
+      // follows its title (lines of its first block, or blocks nested in it)
+      // is the section's own content, not an item of a list.
+      const headless = items.length === 0 && compare([place.seq, 0, 0], from) < 0
       if (headless) out.push(...children)
       else items.push(copy(item, children as typeof item.children))
     }
@@ -311,10 +313,6 @@ const partOf = new WeakMap<Node, Node>()
 /** The tree's own node a copy was made from (the node itself when it is no copy). */
 function originOf<T extends Node>(node: T): T {
   return (partOf.get(node) as T | undefined) ?? node
-}
-
-function startsWith(node: Node | undefined, head: Node): boolean {
-  return node !== undefined && (node === head || partOf.get(node) === head)
 }
 
 /** A shallow copy of a container with only `children`, spanning them. */
