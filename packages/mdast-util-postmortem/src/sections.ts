@@ -90,7 +90,7 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
   // An untitled overview at the top is the summary.
   if (!titles.some((title) => title.heading.ids.includes('summary'))) {
     const first = titles.find((title) => title.heading.ids.length > 0 && !isOpeningField(title))
-    const overview = overviewBlock(outline.slice([0, 0, 0], first?.boundary ?? endOfDocument))
+    const overview = overviewBlock(outline.slice([0, 0, 0], first?.boundary ?? endOfDocument), found.prose)
     if (overview) {
       // Before the titles at its place: it starts there.
       titles = [implicitTitle(originOf(overview), tree, order), ...titles].sort((a, b) =>
