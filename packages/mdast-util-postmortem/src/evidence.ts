@@ -6,6 +6,7 @@
  */
 import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import type {Node} from 'unist'
 import type {TitleCandidate} from './headings.js'
 import {findClockTimes} from './timeline/clock.js'
 import {findDates} from './timeline/dates.js'
@@ -110,12 +111,17 @@ const whenField =
  * the first title that is not one of its fields) that says what happened,
  * or its first block when it opens with fields that tell when it happened
  * (`Duration:`, `Start Time:`, `Impact:`, `Root cause:`), whether each
- * label stands on its own line or leads its value.
+ * label stands on its own line or leads its value. A sentence Markdown
+ * made a heading with a `---` under it (`prose`) is a block of text here.
  */
-export function overviewBlock(opening: readonly RootContent[]): RootContent | undefined {
+export function overviewBlock(
+  opening: readonly RootContent[],
+  prose: ReadonlySet<Node> = new Set()
+): RootContent | undefined {
   const blocks = opening.filter(
     (node) =>
-      (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote') && toString(node).trim() !== ''
+      (node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote' || prose.has(node)) &&
+      toString(node).trim() !== ''
   )
   const [first] = blocks
   if (!first) return undefined

@@ -113,6 +113,7 @@ interface Walk {
   readonly source: SourceText | undefined
   readonly frontMatterEnd: number
   readonly found: TitleCandidate[]
+  readonly prose: Set<Node>
   readonly order: WeakMap<Node, {seq: number; last: number}>
   readonly blocks: Node[]
 }
@@ -120,23 +121,29 @@ interface Walk {
 /**
  * Find every title in the document, at any depth, in document order, and
  * number its blocks. Real headings count whether known or not (they bound
- * sections); other titles count when they name or hint at a concept.
+ * sections); other titles count when they name or hint at a concept. The
+ * setext headings that are prose (`prose`) are no titles: they are text.
  */
 export function findTitles(
   tree: Root,
   profile: Profile,
   source: SourceText | undefined
-): {titles: TitleCandidate[]; order: BlockOrder} {
+): {titles: TitleCandidate[]; order: BlockOrder; prose: ReadonlySet<Node>} {
   const walk: Walk = {
     profile,
     source,
     frontMatterEnd: frontMatterEnd(tree, source),
     found: [],
+    prose: new Set(),
     order: new WeakMap(),
     blocks: []
   }
   walkChildren(walk, tree, [], 0)
-  return {titles: walk.found, order: {of: walk.order, count: walk.blocks.length, blocks: walk.blocks}}
+  return {
+    titles: walk.found,
+    order: {of: walk.order, count: walk.blocks.length, blocks: walk.blocks},
+    prose: walk.prose
+  }
 }
 
 const containers = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition'])
@@ -158,8 +165,13 @@ function walkChildren(walk: Walk, parent: Parent, ancestors: readonly Parent[], 
 function titlesOf(walk: Walk, node: RootContent, parent: Parent, ancestors: readonly Parent[], index: number): void {
   switch (node.type) {
     case 'heading': {
-      const text = cleanHeadingText(toString(node))
-      if (text === '' || isProseSetext(node, text, walk.source)) return
+      const raw = toString(node)
+      const text = cleanHeadingText(raw)
+      if (text === '') return
+      if (isProseSetext(node, raw, text, walk.source)) {
+        walk.prose.add(node)
+        return
+      }
       add(walk, node, parent, ancestors, {
         kind: 'heading',
         text,
@@ -447,14 +459,17 @@ function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, ancestors: re
 
 /**
  * A setext heading that is prose: a paragraph with a `---` line under it
- * (meant as a rule) becomes a heading to Markdown, not to its writer.
+ * (meant as a rule) becomes a heading to Markdown, not to its writer. It is
+ * prose when long, when it holds two sentences, or when it is a sentence of
+ * more than three words ending with a full stop (a title has none).
  */
-function isProseSetext(node: RootContent, text: string, source: SourceText | undefined): boolean {
+function isProseSetext(node: RootContent, raw: string, text: string, source: SourceText | undefined): boolean {
   const position = node.position
   if (!position || position.start.line === position.end.line) return false
   const last = source?.lines[position.end.line - 1]
   if (last !== undefined && !/^\s*(?:=+|-+)\s*$/.test(last)) return false
-  return text.length > longestSetextTitle || /[.!?]\s+\p{Lu}/u.test(text)
+  if (text.length > longestSetextTitle || /[.!?]\s+\p{Lu}/u.test(text)) return true
+  return raw.trimEnd().endsWith('.') && text.split(' ').length > 3
 }
 
 /** Whether a text starts with a time or date (`09:20 root cause found`, `2024-03-05`). */

@@ -15,6 +15,12 @@ export class SourceText {
     this.located ??= location(this.value)
     return this.located.toOffset(point)
   }
+  /** The point of an offset in the text (the end of the text, past it). */
+  pointOf(offset: number): Point {
+    this.located ??= location(this.value)
+    const point = this.located.toPoint(Math.min(Math.max(offset, 0), this.value.length))
+    return point ?? {line: 1, column: 1, offset: 0}
+  }
   /**
    * Where the writer's text starts on 1-based line `line`: the 0-based
    * column after its indentation and any `>` quote marks (a tab counts to

@@ -39,12 +39,12 @@ function aliasesOf(profile: Profile): readonly Alias[] {
   return aliases
 }
 
-/** The hint titles a profile reads (`Detailed Analysis` for a root cause), minus its section names. */
+/** The hint titles a profile reads (`Detailed Analysis` for a root cause), in its languages. */
 function hintsOf(profile: Profile): readonly Alias[] {
   let aliases = hintMatchers.get(profile)
   if (aliases) return aliases
   const list: Alias[] = []
-  for (const [id, texts] of Object.entries(conceptHints)) {
+  for (const [id, texts] of Object.entries(profile.hints ?? conceptHints)) {
     for (const text of texts) list.push({id, words: words(normalizeLabel(text))})
   }
   aliases = sortAliases(list)

@@ -22,6 +22,11 @@ export interface Profile {
    * sections do not list still end the section before them.
    */
   readonly concepts: Readonly<Record<string, readonly string[]>>
+  /**
+   * The hint titles of every concept (`Detailed Analysis` for a root
+   * cause), by id; every language's when not given.
+   */
+  readonly hints?: Readonly<Record<string, readonly string[]>> | undefined
 }
 
 /** A section as a user writes it in configuration. */

@@ -75,7 +75,8 @@ function customProfile(value: Record<string, unknown>, name: string): Profile {
     throw new OptionError(`Unexpected empty list for \`${name}.sections\`, expected at least one section`)
   }
   const id = typeof options.id === 'string' ? options.id : 'custom'
-  return {id, name: typeof options.name === 'string' ? options.name : id, sections, concepts}
+  const hints = codes ? merge('hints', vocabulariesOf(codes)) : undefined
+  return {id, name: typeof options.name === 'string' ? options.name : id, sections, concepts, hints}
 }
 
 /** A built-in section's names, with the vocabulary's ones kept only in the languages read. */

@@ -39,6 +39,12 @@ export interface Section {
   readonly next: SectionHeading | undefined
   /** No content of its own, and no part under it. */
   readonly empty: boolean
+  /**
+   * A field of the untitled overview (`Impact:` or `Root cause:` under
+   * `Duration:`, as a label or on a line above its value): the overview
+   * runs on past it, and it is part of the summary as much as its own section.
+   */
+  readonly field: boolean
 }
 
 /** The outline: every title in document order, and the sections of known concepts. */
@@ -90,7 +96,7 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
   // An untitled overview at the top is the summary.
   if (!titles.some((title) => title.heading.ids.includes('summary'))) {
     const first = titles.find((title) => title.heading.ids.length > 0 && !isOpeningField(title))
-    const overview = overviewBlock(outline.slice([0, 0, 0], first?.boundary ?? endOfDocument))
+    const overview = overviewBlock(outline.slice([0, 0, 0], first?.boundary ?? endOfDocument), found.prose)
     if (overview) {
       // Before the titles at its place: it starts there.
       titles = [implicitTitle(originOf(overview), tree, order), ...titles].sort((a, b) =>
@@ -99,6 +105,9 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
     }
   }
 
+  // The titles the untitled overview runs on past are its fields.
+  const overviewAt = titles.findIndex((title) => title.heading.kind === 'implicit')
+  const overviewEnd = overviewAt === -1 ? undefined : outline.endOf(titles, overviewAt, ['summary']).key
   const sections: Section[] = []
   titles.forEach((title, at) => {
     const {heading} = title
@@ -118,7 +127,12 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
       start: heading.position?.start,
       end: next?.heading.position?.start,
       next: next?.heading,
-      empty: heading.kind !== 'implicit' && !part && !nodes.some(hasContent)
+      empty: heading.kind !== 'implicit' && !part && !nodes.some(hasContent),
+      field:
+        overviewEnd !== undefined &&
+        at > overviewAt &&
+        compare(title.boundary, overviewEnd) < 0 &&
+        isOpeningField(title)
     })
   })
   const final = titles

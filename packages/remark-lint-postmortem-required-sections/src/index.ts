@@ -121,7 +121,8 @@ const kindNames: Readonly<Record<string, string>> = {bold: 'a bold line', plain:
 function reportPseudoHeadings(postmortem: Postmortem, file: VFile, profile: Profile, depth: number): void {
   for (const section of postmortem.sections) {
     const kind = kindNames[section.heading.kind]
-    if (!kind) continue
+    // A field of the untitled overview states a fact of the summary, as a label does.
+    if (!kind || section.field) continue
     const title = sectionTitle(section, profile)
     report(
       file,

@@ -1,41 +1,15 @@
 import type {Point, Position} from 'unist'
 import type {SourceText} from '../lines.js'
 
-/** Offsets of the start of each line of a document, computed once per text. */
-const lineStarts = new WeakMap<SourceText, number[]>()
-
-function startsOf(source: SourceText): number[] {
-  let starts = lineStarts.get(source)
-  if (!starts) {
-    starts = [0]
-    const value = source.value
-    for (let at = 0; at < value.length; at++) {
-      const code = value.charCodeAt(at)
-      if (code === 10 || (code === 13 && value.charCodeAt(at + 1) !== 10)) starts.push(at + 1)
-    }
-    lineStarts.set(source, starts)
-  }
-  return starts
-}
-
-/** Offset of a point in the document. */
+/** Offset of a point in the document, by the one mapping of `SourceText` (`vfile-location`). */
 export function offsetOf(source: SourceText, point: Point): number | undefined {
   if (typeof point.offset === 'number') return point.offset
-  const start = startsOf(source)[point.line - 1]
-  return start === undefined ? undefined : start + point.column - 1
+  return source.offsetOf(point)
 }
 
 /** The point of an offset in the document. */
 export function pointAt(source: SourceText, offset: number): Point {
-  const starts = startsOf(source)
-  let low = 0
-  let high = starts.length - 1
-  while (low < high) {
-    const middle = (low + high + 1) >> 1
-    if ((starts[middle] as number) <= offset) low = middle
-    else high = middle - 1
-  }
-  return {line: low + 1, column: offset - (starts[low] as number) + 1, offset}
+  return source.pointOf(offset)
 }
 
 /**
