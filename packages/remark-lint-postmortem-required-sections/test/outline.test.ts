@@ -76,8 +76,11 @@ describe('a title folded into the list item above it', () => {
       '22:1-22:16 heading action-items'
     ])
     expect(await contentOf('folded-titles.md', 'impact')).toEqual(['12% of orders failed300 customers saw errors'])
+    // The rest of the item that holds the title is the section's own text;
+    // the items after it stay a list.
     expect(await contentOf('folded-titles.md', 'root-cause')).toEqual([
-      'A migration dropped an index, which caused slow queries.the query planner fell back to full scans'
+      'A migration dropped an index, which caused slow queries.',
+      'the query planner fell back to full scans'
     ])
     expect(await contentOf('folded-titles.md', 'timeline')).toEqual([
       '10:00 UTC: deploy of release 4210:40 UTC: rollback'
