@@ -23,11 +23,10 @@ export interface LintSettings {
 
 /** Lint a document with the preset, synchronously (every rule is). */
 export function lintText(value: string, settings: LintSettings = {}): VFileMessage[] {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkPresetLintPostmortem, settings.preset)
-    .use(settings.plugins ?? [])
+  const processor = unified().use(remarkParse)
+  // Before the rules, so that they see a tree without positions.
   if (settings.stripPositions) processor.use(stripPositions)
+  processor.use(remarkPresetLintPostmortem, settings.preset).use(settings.plugins ?? [])
   const file = new VFile({path: 'input.md', value})
   processor.runSync(processor.parse(file) as Root, file)
   return [...file.messages]
