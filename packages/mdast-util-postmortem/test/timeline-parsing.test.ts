@@ -55,7 +55,12 @@ describe('times that lead a timeline line', () => {
     ['~10:00 about then', '10:00 | about then'],
     ['🚨 10:00 alert', '10:00 | alert'],
     [':small_orange_diamond:16:15 GMT+1: detected', '16:15 +01:00 | detected'],
-    ['10.12:30 PM UTC: restored', '12:30 UTC | restored']
+    ['10.12:30 PM UTC: restored', '12:30 UTC | restored'],
+    ['[03-26 23:04] drained', '23:04 03-26 | drained'],
+    ['03/26 23:04 drained', '23:04 03-26 | drained'],
+    ['26/03 10:30 paged', '10:30 03-26 | paged'],
+    ['Mar 26 23:04 drained', '23:04 03-26 | drained'],
+    ['12-05T16:21 merged', '16:21 12-05 | merged']
   ])('reads %j', (line, expected) => {
     expect(stamp(line)).toBe(expected)
   })
@@ -108,7 +113,9 @@ describe('times that lead a timeline line', () => {
     'The team met at 09:00.',
     'curl 0:8080 failed',
     'TBD - later',
-    '10:30abc'
+    '10:30abc',
+    '3/4 2024 budget',
+    '03-26 release notes'
   ])('reads no stamp in %j', (line) => {
     expect(stamp(line)).toBe('none')
   })

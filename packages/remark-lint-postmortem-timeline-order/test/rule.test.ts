@@ -26,7 +26,11 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['html.md', undefined],
     ['unknown-times.md', undefined],
     ['duplicates.md', undefined],
-    ['mixed-zones.md', undefined]
+    ['mixed-zones.md', undefined],
+    ['yearless-year-end.md', undefined],
+    ['yearless-forms.md', undefined],
+    ['yearless-no-year.md', undefined],
+    ['yearless-zone-name.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -52,6 +56,12 @@ describe('postmortem-timeline-order on the fixtures', () => {
   it('reports a time after midnight under a marker of the same date', async () => {
     expect(await reasons(read('marker-same-day.md'))).toEqual([
       '12:3-12:8: Unexpected `00:10` after `23:50` on 2024-03-05, expected entries in time order'
+    ])
+  })
+
+  it('reports an earlier time on the same date written without a year', async () => {
+    expect(await reasons(read('yearless-typo.md'))).toEqual([
+      '11:10-11:15: Unexpected `01:15` after `22:10` on 2024-05-12, expected entries in time order'
     ])
   })
 

@@ -71,6 +71,13 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     expect(await reasons(text)).toEqual(['7:10-7:13: Unexpected `PST` on 21 August, expected `PDT`'])
   })
 
+  it('checks a zone stated once against an entry dated without a year, in the nearest year', async () => {
+    expect(await reasons(read('yearless-zone-name.md'))).toEqual([
+      '3:11-3:14: Unexpected `PDT` on 5 December 2018, expected `PST`'
+    ])
+    expect(await reasons(read('yearless-year-end.md'))).toEqual([])
+  })
+
   it('knows when daylight saving time starts', async () => {
     const after = '## Timeline (CEST)\n\n### 2018-03-26 10:34\n\nLaunches fail.\n'
     const before = '## Timeline (CEST)\n\n### 2018-03-24 10:34\n\nLaunches fail.\n'

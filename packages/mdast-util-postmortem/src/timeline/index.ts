@@ -9,6 +9,8 @@ import type {Section} from '../sections.js'
 import {type ClockTime, findClockTimes, secondsOf} from './clock.js'
 import {
   type DateFact,
+  documentYear,
+  footnoteLines,
   headingTextLine,
   type IncidentWindow,
   readContext,
@@ -16,7 +18,17 @@ import {
   type TimelineContext,
   type ZoneFact
 } from './context.js'
-import {type CalendarDate, daysBetween, nextDay, withYear} from './dates.js'
+import {
+  type CalendarDate,
+  daysAround,
+  daysBetween,
+  type NumericOrder,
+  nearestYear,
+  nextDay,
+  numericOrderOf,
+  settleOrder,
+  withYear
+} from './dates.js'
 import {readTimelineLines, type TimelineEntryKind, type TimelineLine} from './entries.js'
 import type {Stamp} from './stamp.js'
 import {locate, type TextLine} from './text-lines.js'
@@ -127,6 +139,8 @@ export function getTimeline(postmortem: Postmortem): Timeline {
  */
 export function compareEntries(a: TimelineEntry, b: TimelineEntry): number | undefined {
   if (a.seconds === undefined || b.seconds === undefined) return undefined
+  // An offset from the start (`T+5m`) and a time of day cannot be compared.
+  if (Boolean(a.time?.relative) !== Boolean(b.time?.relative)) return undefined
   return difference(
     {day: a.day, seconds: a.seconds, date: a.date, zone: a.zone},
     {day: b.day, seconds: b.seconds, date: b.date, zone: b.zone}
@@ -149,15 +163,19 @@ const epoch: CalendarDate = {year: 2000, month: 1, day: 1, alternative: undefine
 function readSection(section: Section, postmortem: Postmortem): TimelineSection {
   const lines = readTimelineLines(section, postmortem)
   const firstEntry = lines.findIndex((line) => line.type !== 'text')
-  const intro = lines
-    .slice(0, firstEntry === -1 ? lines.length : firstEntry)
-    .flatMap((line) => (line.type === 'text' ? [line.line] : []))
+  const intro = [
+    ...footnoteLines(section.heading, postmortem),
+    ...lines
+      .slice(0, firstEntry === -1 ? lines.length : firstEntry)
+      .flatMap((line) => (line.type === 'text' ? [line.line] : []))
+  ]
   const context = readContext(
     headingTextLine(section.heading, postmortem.source),
     intro,
-    summaryLines(postmortem, section)
+    summaryLines(postmortem, section),
+    documentYear(postmortem)
   )
-  const placer = new Placer(context, twelveHourClock(lines))
+  const placer = new Placer(context, twelveHourClock(lines), numericOrder(lines))
   const entries: TimelineEntry[] = []
   const markers: DateMarker[] = []
   const mentions: TimeMention[] = []
@@ -182,7 +200,8 @@ class Placer {
 
   constructor(
     private readonly context: TimelineContext,
-    private readonly twelveHour: boolean
+    private readonly twelveHour: boolean,
+    private readonly order: NumericOrder | undefined
   ) {
     this.running = context.date?.date
     this.runningDay = this.running ? dayNumber(this.running) : 0
@@ -201,11 +220,12 @@ class Placer {
 
   entry(line: Extract<TimelineLine, {type: 'entry'}>): TimelineEntry {
     const stamp = line.stamp
-    const written = stamp?.date ?? line.columnDate?.date
+    const given = stamp?.date ?? line.columnDate?.date
+    const written = given && settleOrder(given, this.order)
     const dateLine = stamp?.date ? line.line : line.columnDate?.line
     let ownDate: DateFact | undefined
     if (written && dateLine) {
-      const date = withYear(written, this.running?.year ?? this.context.date?.date.year)
+      const date = this.withYear(written)
       ownDate = {date, source: 'entry', position: locate(dateLine, written.start, written.end)}
     }
     if (stamp) this.setDate(stamp, ownDate?.date)
@@ -215,6 +235,7 @@ class Placer {
       : undefined
     const zone = ownZone ?? this.context.zone
     const time = stamp?.time
+    if (time?.relative) return this.offsetEntry(line, time)
     let date = this.running
     let day = this.runningDay
     let seconds = time ? secondsOf(time) : undefined
@@ -264,11 +285,44 @@ class Placer {
     })
   }
 
+  /** `T+5m`: an offset from the start, on no day and in no zone, compared by its offset. */
+  private offsetEntry(line: Extract<TimelineLine, {type: 'entry'}>, time: ClockTime): TimelineEntry {
+    const stamp = line.stamp as Stamp
+    return entryOf({
+      kind: line.kind,
+      node: line.node,
+      text: line.text,
+      time,
+      unknownTime: false,
+      endTime: undefined,
+      timeText: tidy(time.text),
+      position: locate(line.line, stamp.start, stamp.end),
+      afternoon: false,
+      ownDate: undefined,
+      date: undefined,
+      ownZone: undefined,
+      zone: undefined,
+      day: 0,
+      seconds: secondsOf(time)
+    })
+  }
+
+  /**
+   * A date written without a year, in the year nearest the date before it
+   * (the entry or marker before, else the incident's): `Dec 5` before a
+   * March incident is in the year before. Else the document's year.
+   */
+  private withYear(date: CalendarDate): CalendarDate {
+    const reference = this.running?.year === undefined ? this.context.date?.date : this.running
+    if (reference?.year !== undefined) return nearestYear(date, reference)
+    return withYear(date, this.context.year)
+  }
+
   /** A marker or an entry's own date (or `Day 2`) moves the running date. */
   private setDate(stamp: Stamp, own?: CalendarDate): void {
     const base = this.context.date?.date
     if (stamp.date || own) {
-      this.setOwnDate(own ?? withYear(stamp.date as CalendarDate, this.running?.year ?? base?.year))
+      this.setOwnDate(own ?? this.withYear(settleOrder(stamp.date as CalendarDate, this.order)))
     } else if (stamp.dayNumber !== undefined) {
       this.running = base ? nextDay(base, stamp.dayNumber - 1) : undefined
       this.runningDay = this.running ? dayNumber(this.running) : stamp.dayNumber - 1
@@ -277,8 +331,13 @@ class Placer {
   }
 
   private setOwnDate(date: CalendarDate): void {
+    const running = this.running
+    // No year known anywhere: `12-31` then `01-01` is the next day, not 364 days back.
+    this.runningDay =
+      running && running.year === undefined && date.year === undefined
+        ? this.runningDay + daysAround(running, date)
+        : dayNumber(date)
     this.running = date
-    this.runningDay = dayNumber(date)
     this.dated = true
   }
 }
@@ -367,11 +426,22 @@ function twelveHourClock(lines: readonly TimelineLine[]): boolean {
   let times = 0
   for (const line of lines) {
     const time = line.type === 'entry' ? line.stamp?.time : undefined
-    if (!time) continue
+    if (!time || time.relative) continue
     times++
     if (time.meridiem || time.hour > 12 || time.hour === 0 || time.text.startsWith('0')) return false
   }
   return times > 1
+}
+
+/** The way the timeline's numeric dates are written, from those that read one way only. */
+function numericOrder(lines: readonly TimelineLine[]): NumericOrder | undefined {
+  return numericOrderOf(
+    lines.map((line) =>
+      line.type === 'text'
+        ? undefined
+        : (line.stamp?.date ?? (line.type === 'entry' ? line.columnDate?.date : undefined))
+    )
+  )
 }
 
 /** Times in the text of a line after `from` (prose that mentions a time). */
