@@ -7,7 +7,8 @@ import {
   readStamp,
   readZone,
   sameZone,
-  type Zone
+  type Zone,
+  zoneStatements
 } from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 
@@ -134,6 +135,28 @@ describe('timezones', () => {
     if (!read) throw new Error(`no zone in ${text}`)
     return read
   }
+
+  it.each([
+    ['All times PDT.', ['PDT']],
+    ['Times are in GMT+1', ['GMT+1']],
+    ['Timezone: Europe/Berlin', ['Europe/Berlin']],
+    ['the resolvers stopped for most of the morning (all times UTC).', ['UTC']],
+    ['All times are given in CET/CEST', ['CET/CEST']],
+    ['2 hours (9:00 AM - 11:00 AM, UTC)', ['UTC']],
+    ['From 14:00 to 15:00, PST, the site was down', ['PST']],
+    ['At that time EST servers were', []],
+    ['At 10:00, CT scans were queued', []]
+  ])('reads the zones that prose states in %j', (line, expected) => {
+    expect(zoneStatements(line, false).map((item) => item.text)).toEqual(expected)
+  })
+
+  it('reads the standard and daylight names of one zone as one zone, never wrong for a date', () => {
+    const pair = zone('PST/PDT')
+    expect(pair).toMatchObject({text: 'PST/PDT', timeZone: 'America/Los_Angeles', offset: undefined})
+    expect(expectedZoneName(pair, {year: 2024, month: 6, day: 5, hour: 12, minute: 0})).toBeUndefined()
+    expect(zone('CET / CEST').text).toBe('CET / CEST')
+    expect(zone('PST/CET').text).toBe('PST')
+  })
 
   it('finds zones in a heading or an intro line, and only after `times in` or in brackets in prose', () => {
     expect(findZones('Timeline (All in Greenwich Mean Time)', true).map((item) => item.text)).toEqual([

@@ -26,7 +26,15 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ['chat-log.md', undefined],
     ['html.md', undefined],
     ['ambiguous.md', undefined],
-    ['required-zone.md', undefined]
+    ['required-zone.md', undefined],
+    ['zone-all-times.md', undefined],
+    ['zone-times-are-in.md', undefined],
+    ['zone-timezone-label.md', undefined],
+    ['zone-intro-parenthesis.md', undefined],
+    ['zone-footnote.md', undefined],
+    ['zone-pair.md', undefined],
+    ['zone-summary-heading.md', {profile: 'holberton'}],
+    ['yearless-year-end.md', undefined]
   ])('finds one right zone in %s', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -76,6 +84,19 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
       '3:11-3:14: Unexpected `PDT` on 5 December 2018, expected `PST`'
     ])
     expect(await reasons(read('yearless-year-end.md'))).toEqual([])
+  })
+
+  it('reports a zone stated in the opening lines when wrong for the date', async () => {
+    expect(await reasons(read('zone-all-times-wrong.md'))).toEqual([
+      '3:11-3:14: Unexpected `PDT` on 12 December 2024, expected `PST`'
+    ])
+  })
+
+  it('reads a footnote on the Timeline heading, parsed as a footnote or not', async () => {
+    const gfm = '## Timeline[^1]\n\n- 21:30 keys rotated\n\n[^1]: Times are in CET\n'
+    expect(await reasons(gfm)).toEqual([])
+    const other = '## Timeline[^1]\n\n- 21:30 keys rotated\n\n[^2]: Times are in CET\n'
+    expect(await reasons(other)).toEqual([`3:3-3:8: ${noZone('Timeline[^1] (UTC)')}`])
   })
 
   it('knows when daylight saving time starts', async () => {

@@ -265,22 +265,37 @@ function dateFact(date: CalendarDate, source: FactSource, line: TextLine): DateF
 
 /**
  * The lines of the footnotes a heading points to (`## Timeline[^tz]` with
- * `[^tz]: All times are in UTC.`): they say what the heading would.
+ * `[^tz]: All times are in UTC.`): they say what the heading would. Read
+ * as footnotes when the parser knows them, else as the text `[^tz]`.
  */
 export function footnoteLines(heading: SectionHeading, postmortem: Postmortem): TextLine[] {
   const ids = new Set<string>()
   const visit = (node: Node): void => {
-    if (node.type === 'footnoteReference') ids.add((node as FootnoteReference).identifier)
+    if (node.type === 'footnoteReference') ids.add((node as FootnoteReference).identifier.toLowerCase())
     for (const child of (node as Partial<Parent>).children ?? []) visit(child)
   }
   visit(heading.node)
+  for (const match of headingTextLine(heading, postmortem.source)?.text.matchAll(footnoteMark) ?? []) {
+    ids.add((match[1] ?? '').toLowerCase())
+  }
   if (ids.size === 0) return []
-  return postmortem.tree.children.flatMap((node) =>
-    node.type === 'footnoteDefinition' && ids.has(node.identifier)
-      ? node.children.flatMap((child) => textLinesOf(child, postmortem.source))
-      : []
-  )
+  const lines: TextLine[] = []
+  for (const node of postmortem.tree.children) {
+    if (node.type === 'footnoteDefinition') {
+      if (ids.has(node.identifier.toLowerCase())) {
+        lines.push(...node.children.flatMap((child) => textLinesOf(child, postmortem.source)))
+      }
+    } else if (node.type === 'paragraph') {
+      const [first] = textLinesOf(node, postmortem.source)
+      const id = first ? footnoteDefinition.exec(first.text)?.[1] : undefined
+      if (first && id !== undefined && ids.has(id.toLowerCase())) lines.push(first)
+    }
+  }
+  return lines
 }
+
+const footnoteMark = /\[\^([^\]\s]{1,40})\]/g
+const footnoteDefinition = /^\[\^([^\]\s]{1,40})\]:/
 
 /** The heading of a section as a line of text. */
 export function headingTextLine(heading: SectionHeading, source: SourceText | undefined): TextLine | undefined {

@@ -357,7 +357,7 @@ export function findZones(text: string, anywhere: boolean): Zone[] {
   const starts = /(?<![\p{L}\p{N}])[\p{L}+\-−(]/gu
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const at = match.index
-    if (!anywhere && text.charAt(at) !== '(' && !zoneLead.test(text.slice(Math.max(0, at - 16), at))) continue
+    if (!anywhere && text.charAt(at) !== '(' && !zoneLead.test(text.slice(Math.max(0, at - 28), at))) continue
     const zone = readZone(text, at)
     if (!zone) continue
     found.push(zone)
