@@ -61,7 +61,23 @@ describe('times that lead a timeline line', () => {
     ['03/26 23:04 drained', '23:04 03-26 | drained'],
     ['26/03 10:30 paged', '10:30 03-26 | paged'],
     ['Mar 26 23:04 drained', '23:04 03-26 | drained'],
-    ['12-05T16:21 merged', '16:21 12-05 | merged']
+    ['12-05T16:21 merged', '16:21 12-05 | merged'],
+    ['1030Z deploy', '10:30 UTC | deploy'],
+    ['10:30 Z deploy', '10:30 UTC | deploy'],
+    ['10:30 ZFS pool degraded', '10:30 | ZFS pool degraded'],
+    ['1030hrs deploy', '10:30 | deploy'],
+    ['10h30 deploy', '10:30 | deploy'],
+    ['Noon: deploy', '12:00 | deploy'],
+    ['12 noon deploy', '12:00 | deploy'],
+    ['Midnight - batch', '00:00 | batch'],
+    ['Mon 14:00 deploy', '14:00 | deploy'],
+    ['T+5m drained', '00:05 | drained'],
+    ['T+1h30m: restored', '01:30 | restored'],
+    ['T+0 start', '00:00 | start'],
+    ['T-10 min warm-up', '00:10 | warm-up'],
+    ['T+00:05 drained', '00:05 | drained'],
+    ['+00:05 drained', '00:05 | drained'],
+    ['2024-03-05T10:30:00-05:00 deploy', '10:30 -05:00 2024-03-05 | deploy']
   ])('reads %j', (line, expected) => {
     expect(stamp(line)).toBe(expected)
   })
@@ -116,9 +132,17 @@ describe('times that lead a timeline line', () => {
     'TBD - later',
     '10:30abc',
     '3/4 2024 budget',
-    '03-26 release notes'
+    '03-26 release notes',
+    'Noonan joined the call',
+    'T+ later'
   ])('reads no stamp in %j', (line) => {
     expect(stamp(line)).toBe('none')
+  })
+
+  it('reads offsets from the start as offsets, with their sign', () => {
+    expect(readStamp('T-10m warm-up')?.time).toMatchObject({relative: true, offsetSeconds: -600})
+    expect(readStamp('T+26h next day')?.time).toMatchObject({relative: true, offsetSeconds: 93_600, hour: 26})
+    expect(readStamp('+00:75 nothing')).toBeUndefined()
   })
 
   it('reads a time only where it may start', () => {

@@ -20,6 +20,10 @@
  * paragraphs, headings (`### 13:35`) and HTML lines, in the forms writers
  * use (`14:00`, `2:15 AM`, `2pm`, `1400 hrs`, `[08:47]`, `**10:05 AM**:`,
  * `Mar 5, 10:30 UTC —`, `2024-03-05 10:30`, `13:15 PST 29 April 2022 -`).
+ * Also `1030Z`, `10h30`, `Noon`, `Midnight`, `Mon 14:00`, and dates without
+ * a year (`[03-26 23:04]`), in the year nearest the date before them.
+ * Offsets from the start (`T+5m`, `+00:05`) are compared with each other by
+ * their offset, never with times of day.
  * A time counts when it leads its line; a time inside a sentence does not.
  * Each timeline of a file is checked on its own.
  *
@@ -86,10 +90,13 @@ const remarkLintPostmortemTimelineOrder = definePostmortemRule<Settings>({
         reportNewestFirst(file, part.timed)
         continue
       }
-      let previous: TimelineEntry | undefined
+      // Times of day and offsets from the start (`T+5m`) are each compared with their own kind.
+      const previous = new Map<boolean, TimelineEntry>()
       for (const entry of part.timed) {
-        if (previous) reportPair(file, previous, entry, settings)
-        previous = entry
+        const kind = entry.time?.relative === true
+        const before = previous.get(kind)
+        if (before) reportPair(file, before, entry, settings)
+        previous.set(kind, entry)
       }
     }
   }

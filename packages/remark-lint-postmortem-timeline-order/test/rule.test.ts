@@ -30,7 +30,10 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['yearless-year-end.md', undefined],
     ['yearless-forms.md', undefined],
     ['yearless-no-year.md', undefined],
-    ['yearless-zone-name.md', undefined]
+    ['yearless-zone-name.md', undefined],
+    ['clocks-zulu.md', undefined],
+    ['clocks-named.md', undefined],
+    ['clocks-relative.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -63,6 +66,14 @@ describe('postmortem-timeline-order on the fixtures', () => {
     expect(await reasons(read('yearless-typo.md'))).toEqual([
       '11:10-11:15: Unexpected `01:15` after `22:10` on 2024-05-12, expected entries in time order'
     ])
+  })
+
+  it('compares offsets from the start by their offset', async () => {
+    expect(await reasons(read('clocks-relative-order.md'))).toEqual([
+      '7:3-7:7: Unexpected `T+5m` after `T+10m`, expected entries in time order'
+    ])
+    const mixed = '## Timeline (UTC)\n\n- 10:00 deploy\n- T+5m alert\n- 09:00 rollback\n'
+    expect(await reasons(mixed)).toEqual(['5:3-5:8: Unexpected `09:00` after `10:00`, expected entries in time order'])
   })
 
   it('points at the entry before as the cause, and says the section', async () => {

@@ -34,7 +34,10 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ['zone-footnote.md', undefined],
     ['zone-pair.md', undefined],
     ['zone-summary-heading.md', {profile: 'holberton'}],
-    ['yearless-year-end.md', undefined]
+    ['yearless-year-end.md', undefined],
+    ['clocks-zulu.md', undefined],
+    ['clocks-named.md', undefined],
+    ['clocks-relative.md', undefined]
   ])('finds one right zone in %s', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
