@@ -33,7 +33,8 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['yearless-zone-name.md', undefined],
     ['clocks-zulu.md', undefined],
     ['clocks-named.md', undefined],
-    ['clocks-relative.md', undefined]
+    ['clocks-relative.md', undefined],
+    ['untimed-dates.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -74,6 +75,25 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ])
     const mixed = '## Timeline (UTC)\n\n- 10:00 deploy\n- T+5m alert\n- 09:00 rollback\n'
     expect(await reasons(mixed)).toEqual(['5:3-5:8: Unexpected `09:00` after `10:00`, expected entries in time order'])
+  })
+
+  it('says when no entry of a timeline leads with a time, pointing at a time inside the words', async () => {
+    const reason =
+      'Unexpected timeline with 3 entries and no time leading any, expected entries that start with their time, such as `14:00 UTC: alert fires`'
+    expect(await reasons(read('untimed-labels.md'))).toEqual([`9:3-9:80: ${reason}`])
+    const [message] = await messagesOf(read('untimed-labels.md'))
+    expect(message?.cause).toMatchObject({
+      reason: '`8:00 PM` is inside the words here, not leading the entry',
+      place: {start: {line: 9, column: 38}}
+    })
+    expect(message?.section).toBe('timeline')
+    expect(await reasons(read('untimed-plain.md'))).toEqual([`9:3-9:35: ${reason}`])
+    const [plain] = await messagesOf(read('untimed-plain.md'))
+    expect(plain?.cause).toMatchObject({reason: 'the timeline starts here', place: {start: {line: 7, column: 1}}})
+  })
+
+  it('says nothing of untimed entries in a document that is no postmortem', async () => {
+    expect(await reasons('# Notes\n\n## Timeline\n\n- write it later\n')).toEqual([])
   })
 
   it('points at the entry before as the cause, and says the section', async () => {

@@ -126,7 +126,16 @@ export function summaryLines(postmortem: Postmortem, timeline: Section): TextLin
       }
     }
   }
-  return lines.sort((a, b) => (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0))
+  // A labelled line of the summary is both in the summary and before the timeline: once.
+  const seen = new Map<Node, Set<number>>()
+  const unique = lines.filter((line) => {
+    const indexes = seen.get(line.node) ?? new Set<number>()
+    seen.set(line.node, indexes)
+    if (indexes.has(line.index)) return false
+    indexes.add(line.index)
+    return true
+  })
+  return unique.sort((a, b) => (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0))
 }
 
 interface DocumentIndex {

@@ -184,7 +184,7 @@ function readSection(section: Section, postmortem: Postmortem): TimelineSection 
     if (line.type === 'marker') markers.push(placer.marker(line))
     else if (line.type === 'entry') {
       entries.push(placer.entry(line))
-      if (line.stamp) mentions.push(...mentionsIn(line.line, line.stamp.rest))
+      mentions.push(...mentionsIn(line.line, line.stamp?.rest ?? 0))
     } else mentions.push(...mentionsIn(line.line, 0))
   }
   return {section, entries, timed: entries.filter((entry) => entry.time !== undefined), markers, mentions, context}
