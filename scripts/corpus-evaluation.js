@@ -105,9 +105,7 @@ export function agreement(results, activeRules) {
     const disagreements = []
     for (const result of results) {
       if (!result.label) continue
-      const mine = result.messages.filter(
-        (message) => message.ruleId === ruleId && !(other && other.test(message.reason))
-      )
+      const mine = result.messages.filter((message) => message.ruleId === ruleId && !other?.test(message.reason))
       if (column === 'missing') {
         const expected = new Set(result.label.missing.split(',').filter(Boolean))
         const got = new Set(
