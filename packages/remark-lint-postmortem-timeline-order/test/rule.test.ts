@@ -132,6 +132,14 @@ describe('postmortem-timeline-order on dates, zones and midnight', () => {
     ])
   })
 
+  it('reads a zone slip the way that goes forward, without a second order error', async () => {
+    expect(await reasons(read('zone-slip.md'))).toEqual([])
+    expect(await reasons(read('zone-slip-ahead.md'))).toEqual([])
+    expect(await reasons(read('zone-slip-order.md'))).toEqual([
+      '11:3-11:12: Unexpected `10:15 UTC` after `10:30 PDT` on 2024-06-05, expected entries in time order'
+    ])
+  })
+
   it('lets a window that crosses midnight make a longer night plausible', async () => {
     const timeline = '## Timeline (UTC)\n\n- 22:10: alert\n- 23:00: paged\n- 12:30: fixed\n'
     const window = `## Summary\n\nFrom 22:00 on 5 March 2024 to 15:00 on 6 March 2024 the API was down.\n\n${timeline}`

@@ -55,6 +55,15 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     expect(message?.section).toBe('timeline')
   })
 
+  it('reports a zone slip, where the order rule reads it as the rest', async () => {
+    expect(await reasons(read('zone-slip.md'))).toEqual([
+      '11:9-11:12: Unexpected timezone `UTC`, expected `PDT` as in the rest of the timeline'
+    ])
+    expect(await reasons(read('zone-slip-ahead.md'))).toEqual([
+      '7:9-7:12: Unexpected timezone `PDT`, expected `UTC` as in the rest of the timeline'
+    ])
+  })
+
   it('reports an abbreviation wrong for the date, with the right one to put instead', async () => {
     expect(await reasons(read('wrong-abbreviation.md'))).toEqual([
       '9:9-9:12: Unexpected `PST` on 5 June 2024, expected `PDT`',

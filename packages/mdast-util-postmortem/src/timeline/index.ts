@@ -32,7 +32,7 @@ import {
 import {readTimelineLines, type TimelineEntryKind, type TimelineLine} from './entries.js'
 import type {Stamp} from './stamp.js'
 import {locate, type TextLine} from './text-lines.js'
-import {readZone, sameZone} from './zones.js'
+import {readZone, sameZone, type Zone} from './zones.js'
 
 export type {ClockTime} from './clock.js'
 export {findClockTimes, minutesOf, readClockTime} from './clock.js'
@@ -84,6 +84,11 @@ export interface TimelineEntry {
   readonly day: number
   /** Seconds since midnight (after AM/PM), when there is a time. */
   readonly seconds: number | undefined
+  /**
+   * The entry's own zone differs from the zone most of the timeline's times
+   * are in (`PDT`, `PDT`, `UTC`): maybe a slip of the zone's name.
+   */
+  readonly zoneSlip: boolean
   /** The moment, when the time, date (with year) and zone are known. */
   readonly instant: Date | undefined
 }
@@ -136,15 +141,16 @@ export function getTimeline(postmortem: Postmortem): Timeline {
 /**
  * How many seconds `b` comes after `a` (negative: before), comparing moments
  * when the two are in different zones and wall clocks otherwise; undefined
- * when one has no time.
+ * when one has no time. When one of them is a zone slip and only the wall
+ * clocks go forward, the wall clocks: the more plausible reading.
  */
 export function compareEntries(a: TimelineEntry, b: TimelineEntry): number | undefined {
   if (a.seconds === undefined || b.seconds === undefined) return undefined
   // An offset from the start (`T+5m`) and a time of day cannot be compared.
   if (Boolean(a.time?.relative) !== Boolean(b.time?.relative)) return undefined
   return difference(
-    {day: a.day, seconds: a.seconds, date: a.date, zone: a.zone},
-    {day: b.day, seconds: b.seconds, date: b.date, zone: b.zone}
+    {day: a.day, seconds: a.seconds, date: a.date, zone: a.zone, slip: a.zoneSlip},
+    {day: b.day, seconds: b.seconds, date: b.date, zone: b.zone, slip: b.zoneSlip}
   )
 }
 
@@ -153,6 +159,7 @@ interface Placed {
   readonly seconds: number
   readonly date: CalendarDate | undefined
   readonly zone: ZoneFact | undefined
+  readonly slip?: boolean
 }
 
 /** The longest jump forward over midnight read as the next day, without a window saying more. */
@@ -176,7 +183,7 @@ function readSection(section: Section, postmortem: Postmortem): TimelineSection 
     summaryLines(postmortem, section),
     documentYear(postmortem)
   )
-  const placer = new Placer(context, twelveHourClock(lines), numericOrder(lines))
+  const placer = new Placer(context, twelveHourClock(lines), numericOrder(lines), mainZone(lines, context))
   const entries: TimelineEntry[] = []
   const markers: DateMarker[] = []
   const mentions: TimeMention[] = []
@@ -202,7 +209,8 @@ class Placer {
   constructor(
     private readonly context: TimelineContext,
     private readonly twelveHour: boolean,
-    private readonly order: NumericOrder | undefined
+    private readonly order: NumericOrder | undefined,
+    private readonly mainZone: Zone | undefined
   ) {
     this.running = context.date?.date
     this.runningDay = this.running ? dayNumber(this.running) : 0
@@ -235,6 +243,7 @@ class Placer {
       ? {zone: stamp.zone, source: 'entry', position: locate(line.line, stamp.zone.start, stamp.zone.end)}
       : undefined
     const zone = ownZone ?? this.context.zone
+    const slip = ownZone !== undefined && this.mainZone !== undefined && !sameZone(ownZone.zone, this.mainZone)
     const time = stamp?.time
     if (time?.relative) return this.offsetEntry(line, time)
     let date = this.running
@@ -244,7 +253,7 @@ class Placer {
     if (time && seconds !== undefined) {
       const previous = this.previous
       if (previous && !this.dated) {
-        const here = {day, seconds, date, zone}
+        const here = {day, seconds, date, zone, slip}
         // `12:30` then `1:00` on a 12-hour clock: the afternoon, when that is
         // the shorter way forward.
         const back = -difference(previous, here)
@@ -256,7 +265,7 @@ class Placer {
             afternoon = true
           }
         }
-        const delta = difference(previous, {day, seconds, date, zone})
+        const delta = difference(previous, {day, seconds, date, zone, slip})
         if (delta < 0 && delta + secondsPerDay <= this.night) {
           day += 1
           date = date ? nextDay(date) : undefined
@@ -264,7 +273,7 @@ class Placer {
           this.runningDay = day
         }
       }
-      this.previous = {day, seconds, date, zone}
+      this.previous = {day, seconds, date, zone, slip}
       this.dated = false
     }
     return entryOf({
@@ -282,7 +291,8 @@ class Placer {
       ownZone,
       zone,
       day,
-      seconds
+      seconds,
+      zoneSlip: slip
     })
   }
 
@@ -304,7 +314,8 @@ class Placer {
       ownZone: undefined,
       zone: undefined,
       day: 0,
-      seconds: secondsOf(time)
+      seconds: secondsOf(time),
+      zoneSlip: false
     })
   }
 
@@ -362,6 +373,7 @@ class Entry implements TimelineEntry {
   readonly zone!: ZoneFact | undefined
   readonly day!: number
   readonly seconds!: number | undefined
+  readonly zoneSlip!: boolean
   #instant: Date | undefined | null = null
 
   constructor(fields: EntryFields) {
@@ -384,11 +396,34 @@ function instantOf(entry: EntryFields): Date | undefined {
   return new TZDate(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, zone.zone.timeZone)
 }
 
-/** Seconds from `a` to `b`: moments when their zones differ, wall clocks otherwise. */
+/**
+ * Seconds from `a` to `b`: moments when their zones differ, wall clocks
+ * otherwise, and wall clocks too when one is a zone slip and only they go
+ * forward (`10:20 PDT` then `10:45 UTC` meant `10:45 PDT`).
+ */
 function difference(a: Placed, b: Placed): number {
   const wall = (b.day - a.day) * secondsPerDay + b.seconds - a.seconds
   if (!a.zone || !b.zone || sameZone(a.zone.zone, b.zone.zone, a.date?.year ?? b.date?.year)) return wall
-  return wall - (offsetSeconds(b) - offsetSeconds(a))
+  const moment = wall - (offsetSeconds(b) - offsetSeconds(a))
+  return (a.slip || b.slip) && moment < 0 && wall >= 0 ? wall : moment
+}
+
+/**
+ * The zone most times of the timeline are in (their own, or the stated one
+ * they take), when more are in it than in any other.
+ */
+function mainZone(lines: readonly TimelineLine[], context: TimelineContext): Zone | undefined {
+  const groups: Array<{zone: Zone; count: number}> = []
+  for (const line of lines) {
+    if (line.type !== 'entry' || !line.stamp?.time || line.stamp.time.relative) continue
+    const zone = line.stamp.zone ?? context.zone?.zone
+    if (!zone) continue
+    const group = groups.find((item) => sameZone(item.zone, zone))
+    if (group) group.count++
+    else groups.push({zone, count: 1})
+  }
+  const [first, second] = groups.sort((a, b) => b.count - a.count)
+  return first && (!second || first.count > second.count) ? first.zone : undefined
 }
 
 function offsetSeconds(placed: Placed): number {
