@@ -176,7 +176,9 @@ function reportMissing(file: VFile, part: TimelineSection, first: TimelineEntry 
   const place = first?.position ?? part.mentions[0]?.position
   const text = first?.timeText ?? part.mentions[0]?.time.text ?? ''
   const zone = settings.zone ? zoneLabel(settings.zone) : 'UTC'
-  const heading = `${part.section.heading.text || 'Timeline'} (${zone})`
+  // `Timeline[^tz]`: the heading without its footnote mark.
+  const title = part.section.heading.text.replace(/\[\^[^\]\s]{1,40}\]/g, '').trim()
+  const heading = `${title || 'Timeline'} (${zone})`
   report(
     file,
     `Unexpected timeline times without a timezone, expected one on the times or in the heading, such as \`${heading}\``,

@@ -108,7 +108,7 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     const gfm = '## Timeline[^1]\n\n- 21:30 keys rotated\n\n[^1]: Times are in CET\n'
     expect(await reasons(gfm)).toEqual([])
     const other = '## Timeline[^1]\n\n- 21:30 keys rotated\n\n[^2]: Times are in CET\n'
-    expect(await reasons(other)).toEqual([`3:3-3:8: ${noZone('Timeline[^1] (UTC)')}`])
+    expect(await reasons(other)).toEqual([`3:3-3:8: ${noZone('Timeline (UTC)')}`])
   })
 
   it('knows when daylight saving time starts', async () => {
