@@ -168,6 +168,12 @@ describe('timezones', () => {
     ['All times are given in CET/CEST', ['CET/CEST']],
     ['2 hours (9:00 AM - 11:00 AM, UTC)', ['UTC']],
     ['From 14:00 to 15:00, PST, the site was down', ['PST']],
+    ['All times below are in UTC', ['UTC']],
+    ['All timestamps are UTC.', ['UTC']],
+    ['Times in this report are in CET', ['CET']],
+    ['Time zone used: UTC+2', ['UTC+2']],
+    ['The timezone is Europe/Berlin', ['Europe/Berlin']],
+    ['we retried several times EST', []],
     ['At that time EST servers were', []],
     ['At 10:00, CT scans were queued', []]
   ])('reads the zones that prose states in %j', (line, expected) => {

@@ -357,7 +357,7 @@ export function findZones(text: string, anywhere: boolean): Zone[] {
   const starts = /(?<![\p{L}\p{N}])[\p{L}+\-−(]/gu
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const at = match.index
-    if (!anywhere && text.charAt(at) !== '(' && !zoneLead.test(text.slice(Math.max(0, at - 28), at))) continue
+    if (!anywhere && text.charAt(at) !== '(' && !ledZone(text.slice(Math.max(0, at - 40), at))) continue
     const zone = readZone(text, at)
     if (!zone) continue
     found.push(zone)
@@ -371,7 +371,14 @@ export function findZones(text: string, anywhere: boolean): Zone[] {
  * `Timezone: `, `TZ: ` before a zone in prose.
  */
 const zoneLead =
-  /\b(?:all times?(?: are| is)?(?: in)?|times? (?:are |is )?(?:(?:given|shown|listed|written|expressed) )?in|times? are|time ?zones?(?: is)?:?|tz:?) $/i
+  /\b(?:(?:all )?(?:times?|timestamps?)(?: (?:below|above|here|used|in this (?:document|report|timeline)))?(?: (?:are|is))?(?: (?:given|shown|listed|written|expressed|reported|stated))?(?: in)?:?|time ?zones?(?: is| used)?:?|tz:?) $/i
+/** `times ` alone says nothing: `at times UTC` is no statement. */
+const bareLead = /\b(?:times?|timestamps?) $/i
+
+/** A lead before a zone in prose, more than `times ` alone (unless `All times `). */
+function ledZone(before: string): boolean {
+  return zoneLead.test(before) && (!bareLead.test(before) || /\ball (?:times?|timestamps?) $/i.test(before))
+}
 
 /** Offsets of two zones agree in winter and summer: `GMT` and `UTC`, `EAT` and `Africa/Nairobi`. */
 export function sameZone(a: Zone, b: Zone, year = 2024): boolean {
