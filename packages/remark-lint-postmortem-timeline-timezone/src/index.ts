@@ -177,7 +177,7 @@ function reportMissing(file: VFile, part: TimelineSection, first: TimelineEntry 
   const text = first?.timeText ?? part.mentions[0]?.time.text ?? ''
   const zone = settings.zone ? zoneLabel(settings.zone) : 'UTC'
   // `Timeline[^tz]`: the heading without its footnote mark.
-  const title = part.section.heading.text.replace(/\[\^[^\]\s]{1,40}\]/g, '').trim()
+  const title = part.section.heading.text.replace(/\[\^[^[\]\s^]{1,40}\]/g, '').trim()
   const heading = `${title || 'Timeline'} (${zone})`
   report(
     file,

@@ -303,8 +303,8 @@ export function footnoteLines(heading: SectionHeading, postmortem: Postmortem): 
   return lines
 }
 
-const footnoteMark = /\[\^([^\]\s]{1,40})\]/g
-const footnoteDefinition = /^\[\^([^\]\s]{1,40})\]:/
+const footnoteMark = /\[\^([^[\]\s^]{1,40})\]/g
+const footnoteDefinition = /^\[\^([^[\]\s^]{1,40})\]:/
 
 /** The heading of a section as a line of text. */
 export function headingTextLine(heading: SectionHeading, source: SourceText | undefined): TextLine | undefined {
