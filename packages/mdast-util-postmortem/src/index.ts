@@ -124,6 +124,7 @@ export {
   type Zone,
   type ZoneFact,
   type ZoneReading,
-  zoneLabel
+  zoneLabel,
+  zoneStatements
 } from './timeline/index.js'
 export {conceptAliases, conceptHints, languages, type SectionVocabulary, vocabularies} from './vocabulary.js'

@@ -7,7 +7,8 @@ import {
   readStamp,
   readZone,
   sameZone,
-  type Zone
+  type Zone,
+  zoneStatements
 } from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
 
@@ -55,7 +56,28 @@ describe('times that lead a timeline line', () => {
     ['~10:00 about then', '10:00 | about then'],
     ['🚨 10:00 alert', '10:00 | alert'],
     [':small_orange_diamond:16:15 GMT+1: detected', '16:15 +01:00 | detected'],
-    ['10.12:30 PM UTC: restored', '12:30 UTC | restored']
+    ['10.12:30 PM UTC: restored', '12:30 UTC | restored'],
+    ['[03-26 23:04] drained', '23:04 03-26 | drained'],
+    ['03/26 23:04 drained', '23:04 03-26 | drained'],
+    ['26/03 10:30 paged', '10:30 03-26 | paged'],
+    ['Mar 26 23:04 drained', '23:04 03-26 | drained'],
+    ['12-05T16:21 merged', '16:21 12-05 | merged'],
+    ['1030Z deploy', '10:30 UTC | deploy'],
+    ['10:30 Z deploy', '10:30 UTC | deploy'],
+    ['10:30 ZFS pool degraded', '10:30 | ZFS pool degraded'],
+    ['1030hrs deploy', '10:30 | deploy'],
+    ['10h30 deploy', '10:30 | deploy'],
+    ['Noon: deploy', '12:00 | deploy'],
+    ['12 noon deploy', '12:00 | deploy'],
+    ['Midnight - batch', '00:00 | batch'],
+    ['Mon 14:00 deploy', '14:00 | deploy'],
+    ['T+5m drained', '00:05 | drained'],
+    ['T+1h30m: restored', '01:30 | restored'],
+    ['T+0 start', '00:00 | start'],
+    ['T-10 min warm-up', '00:10 | warm-up'],
+    ['T+00:05 drained', '00:05 | drained'],
+    ['+00:05 drained', '00:05 | drained'],
+    ['2024-03-05T10:30:00-05:00 deploy', '10:30 -05:00 2024-03-05 | deploy']
   ])('reads %j', (line, expected) => {
     expect(stamp(line)).toBe(expected)
   })
@@ -108,9 +130,19 @@ describe('times that lead a timeline line', () => {
     'The team met at 09:00.',
     'curl 0:8080 failed',
     'TBD - later',
-    '10:30abc'
+    '10:30abc',
+    '3/4 2024 budget',
+    '03-26 release notes',
+    'Noonan joined the call',
+    'T+ later'
   ])('reads no stamp in %j', (line) => {
     expect(stamp(line)).toBe('none')
+  })
+
+  it('reads offsets from the start as offsets, with their sign', () => {
+    expect(readStamp('T-10m warm-up')?.time).toMatchObject({relative: true, offsetSeconds: -600})
+    expect(readStamp('T+26h next day')?.time).toMatchObject({relative: true, offsetSeconds: 93_600, hour: 26})
+    expect(readStamp('+00:75 nothing')).toBeUndefined()
   })
 
   it('reads a time only where it may start', () => {
@@ -127,6 +159,34 @@ describe('timezones', () => {
     if (!read) throw new Error(`no zone in ${text}`)
     return read
   }
+
+  it.each([
+    ['All times PDT.', ['PDT']],
+    ['Times are in GMT+1', ['GMT+1']],
+    ['Timezone: Europe/Berlin', ['Europe/Berlin']],
+    ['the resolvers stopped for most of the morning (all times UTC).', ['UTC']],
+    ['All times are given in CET/CEST', ['CET/CEST']],
+    ['2 hours (9:00 AM - 11:00 AM, UTC)', ['UTC']],
+    ['From 14:00 to 15:00, PST, the site was down', ['PST']],
+    ['All times below are in UTC', ['UTC']],
+    ['All timestamps are UTC.', ['UTC']],
+    ['Times in this report are in CET', ['CET']],
+    ['Time zone used: UTC+2', ['UTC+2']],
+    ['The timezone is Europe/Berlin', ['Europe/Berlin']],
+    ['we retried several times EST', []],
+    ['At that time EST servers were', []],
+    ['At 10:00, CT scans were queued', []]
+  ])('reads the zones that prose states in %j', (line, expected) => {
+    expect(zoneStatements(line, false).map((item) => item.text)).toEqual(expected)
+  })
+
+  it('reads the standard and daylight names of one zone as one zone, never wrong for a date', () => {
+    const pair = zone('PST/PDT')
+    expect(pair).toMatchObject({text: 'PST/PDT', timeZone: 'America/Los_Angeles', offset: undefined})
+    expect(expectedZoneName(pair, {year: 2024, month: 6, day: 5, hour: 12, minute: 0})).toBeUndefined()
+    expect(zone('CET / CEST').text).toBe('CET / CEST')
+    expect(zone('PST/CET').text).toBe('PST')
+  })
 
   it('finds zones in a heading or an intro line, and only after `times in` or in brackets in prose', () => {
     expect(findZones('Timeline (All in Greenwich Mean Time)', true).map((item) => item.text)).toEqual([

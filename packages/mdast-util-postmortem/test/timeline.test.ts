@@ -274,6 +274,36 @@ describe('timeline entries', () => {
     }
   })
 
+  it('puts dates without a year in the year nearest the date before them', () => {
+    expect(
+      entries(read('yearless-year-end.md'))
+        .flat()
+        .map((line) => line.split(' | ')[0])
+    ).toEqual([
+      '11:10-11:15 10:12 2024-12-19 UTC',
+      '12:10-12:15 23:58 2024-12-31 UTC',
+      '13:10-13:15 00:03 2025-01-01 UTC',
+      '14:10-14:15 09:40 2025-01-03 UTC',
+      '15:10-15:15 11:45 2025-01-03 UTC'
+    ])
+  })
+
+  it('reads a numeric date that reads both ways the way the rest of the timeline is written', () => {
+    const [part] = timelineOf(read('yearless-zone-name.md')).sections
+    expect(part?.entries.map((entry) => (entry.date ? isoDate(entry.date) : '-'))).toEqual([
+      '2018-12-05',
+      '2019-03-26',
+      '2019-03-27'
+    ])
+  })
+
+  it('places dates without a year when no year is known, the short way round the year', () => {
+    const [part] = timelineOf(read('yearless-no-year.md')).sections
+    const [last, first] = [part?.entries[1], part?.entries[0]]
+    expect(last && first ? last.day - first.day : undefined).toBe(1)
+    expect(last?.date ? isoDate(last.date) : '-').toBe('01-01')
+  })
+
   it('is computed once per postmortem', () => {
     const text = read('list-utc.md')
     const postmortem = getPostmortem(parse(text), profiles.generic, text)

@@ -12,6 +12,9 @@
  *   its time and at the entry before (`cause`);
  * - a timeline written newest first (three or more entries, each earlier
  *   than the one before), once;
+ * - a timeline whose entries have no time leading any of them (nor a date,
+ *   an unknown time or a date marker), once, at its first entry, with a
+ *   time inside an entry's words (or the heading) as the `cause`;
  * - two entries in a row at the same time, when `duplicates: true`;
  * - a timeline with fewer timed entries than `minimumEntries`.
  *
@@ -20,6 +23,10 @@
  * paragraphs, headings (`### 13:35`) and HTML lines, in the forms writers
  * use (`14:00`, `2:15 AM`, `2pm`, `1400 hrs`, `[08:47]`, `**10:05 AM**:`,
  * `Mar 5, 10:30 UTC —`, `2024-03-05 10:30`, `13:15 PST 29 April 2022 -`).
+ * Also `1030Z`, `10h30`, `Noon`, `Midnight`, `Mon 14:00`, and dates without
+ * a year (`[03-26 23:04]`), in the year nearest the date before them.
+ * Offsets from the start (`T+5m`, `+00:05`) are compared with each other by
+ * their offset, never with times of day.
  * A time counts when it leads its line; a time inside a sentence does not.
  * Each timeline of a file is checked on its own.
  *
@@ -81,15 +88,24 @@ const remarkLintPostmortemTimelineOrder = definePostmortemRule<Settings>({
   },
   check(postmortem, file, settings) {
     for (const part of getTimeline(postmortem).sections) {
+      // A document that is no postmortem gets one message, from the required-sections rule.
+      if (unreadable(part)) {
+        if (!postmortem.looksLikePostmortem) continue
+        reportUnreadable(file, part)
+        continue
+      }
       if (part.timed.length < settings.minimumEntries) reportFew(file, part, settings.minimumEntries)
       if (newestFirst(part.timed)) {
         reportNewestFirst(file, part.timed)
         continue
       }
-      let previous: TimelineEntry | undefined
+      // Times of day and offsets from the start (`T+5m`) are each compared with their own kind.
+      const previous = new Map<boolean, TimelineEntry>()
       for (const entry of part.timed) {
-        if (previous) reportPair(file, previous, entry, settings)
-        previous = entry
+        const kind = entry.time?.relative === true
+        const before = previous.get(kind)
+        if (before) reportPair(file, before, entry, settings)
+        previous.set(kind, entry)
       }
     }
   }
@@ -166,5 +182,33 @@ function reportFew(file: VFile, part: TimelineSection, minimum: number): void {
     file,
     `Unexpected timeline with ${count} timed ${count === 1 ? 'entry' : 'entries'}, expected at least ${minimum}`,
     {place: part.section.heading.position, section: 'timeline'}
+  )
+}
+
+/**
+ * Entries, and not one with a time, a date, an unknown time (`[???]`) or a
+ * date marker before it: the order cannot be checked, which the writer
+ * should know rather than read silence as a pass.
+ */
+function unreadable(part: TimelineSection): boolean {
+  if (part.entries.length === 0 || part.markers.length > 0) return false
+  return part.entries.every((entry) => !entry.time && !entry.unknownTime && !entry.ownDate)
+}
+
+/** At the first entry; the cause is a time inside the entries' words, when there is one, else the heading. */
+function reportUnreadable(file: VFile, part: TimelineSection): void {
+  const count = part.entries.length
+  const first = part.entries[0]
+  const mention = part.mentions[0]
+  report(
+    file,
+    `Unexpected timeline with ${count} ${count === 1 ? 'entry' : 'entries'} and no time leading any, expected entries that start with their time, such as \`14:00 UTC: alert fires\``,
+    {
+      place: first?.position ?? part.section.heading.position,
+      cause: mention
+        ? {reason: `\`${mention.time.text}\` is inside the words here, not leading the entry`, place: mention.position}
+        : {reason: 'the timeline starts here', place: part.section.heading.position},
+      section: 'timeline'
+    }
   )
 }

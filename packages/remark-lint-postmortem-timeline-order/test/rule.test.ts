@@ -26,7 +26,15 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['html.md', undefined],
     ['unknown-times.md', undefined],
     ['duplicates.md', undefined],
-    ['mixed-zones.md', undefined]
+    ['mixed-zones.md', undefined],
+    ['yearless-year-end.md', undefined],
+    ['yearless-forms.md', undefined],
+    ['yearless-no-year.md', undefined],
+    ['yearless-zone-name.md', undefined],
+    ['clocks-zulu.md', undefined],
+    ['clocks-named.md', undefined],
+    ['clocks-relative.md', undefined],
+    ['untimed-dates.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -53,6 +61,39 @@ describe('postmortem-timeline-order on the fixtures', () => {
     expect(await reasons(read('marker-same-day.md'))).toEqual([
       '12:3-12:8: Unexpected `00:10` after `23:50` on 2024-03-05, expected entries in time order'
     ])
+  })
+
+  it('reports an earlier time on the same date written without a year', async () => {
+    expect(await reasons(read('yearless-typo.md'))).toEqual([
+      '11:10-11:15: Unexpected `01:15` after `22:10` on 2024-05-12, expected entries in time order'
+    ])
+  })
+
+  it('compares offsets from the start by their offset', async () => {
+    expect(await reasons(read('clocks-relative-order.md'))).toEqual([
+      '7:3-7:7: Unexpected `T+5m` after `T+10m`, expected entries in time order'
+    ])
+    const mixed = '## Timeline (UTC)\n\n- 10:00 deploy\n- T+5m alert\n- 09:00 rollback\n'
+    expect(await reasons(mixed)).toEqual(['5:3-5:8: Unexpected `09:00` after `10:00`, expected entries in time order'])
+  })
+
+  it('says when no entry of a timeline leads with a time, pointing at a time inside the words', async () => {
+    const reason =
+      'Unexpected timeline with 3 entries and no time leading any, expected entries that start with their time, such as `14:00 UTC: alert fires`'
+    expect(await reasons(read('untimed-labels.md'))).toEqual([`9:3-9:80: ${reason}`])
+    const [message] = await messagesOf(read('untimed-labels.md'))
+    expect(message?.cause).toMatchObject({
+      reason: '`8:00 PM` is inside the words here, not leading the entry',
+      place: {start: {line: 9, column: 38}}
+    })
+    expect(message?.section).toBe('timeline')
+    expect(await reasons(read('untimed-plain.md'))).toEqual([`9:3-9:35: ${reason}`])
+    const [plain] = await messagesOf(read('untimed-plain.md'))
+    expect(plain?.cause).toMatchObject({reason: 'the timeline starts here', place: {start: {line: 7, column: 1}}})
+  })
+
+  it('says nothing of untimed entries in a document that is no postmortem', async () => {
+    expect(await reasons('# Notes\n\n## Timeline\n\n- write it later\n')).toEqual([])
   })
 
   it('points at the entry before as the cause, and says the section', async () => {
@@ -88,6 +129,14 @@ describe('postmortem-timeline-order on dates, zones and midnight', () => {
     const crossed = '## Timeline\n\n- 14:00 PST: deploy\n- 21:55 UTC: alert\n'
     expect(await reasons(crossed)).toEqual([
       '4:3-4:12: Unexpected `21:55 UTC` after `14:00 PST`, expected entries in time order'
+    ])
+  })
+
+  it('reads a zone slip the way that goes forward, without a second order error', async () => {
+    expect(await reasons(read('zone-slip.md'))).toEqual([])
+    expect(await reasons(read('zone-slip-ahead.md'))).toEqual([])
+    expect(await reasons(read('zone-slip-order.md'))).toEqual([
+      '11:3-11:12: Unexpected `10:15 UTC` after `10:30 PDT` on 2024-06-05, expected entries in time order'
     ])
   })
 

@@ -111,10 +111,12 @@ function expectZone(value: unknown): Zone | undefined {
 }
 
 function checkSection(file: VFile, part: TimelineSection, settings: Settings): void {
-  const {timed, mentions, context} = part
+  const {mentions, context} = part
+  // Offsets from the start (`T+5m`) need no zone.
+  const timed = part.timed.filter((entry) => !entry.time?.relative)
   if (timed.length === 0 && mentions.length === 0) return
   if (!timed.some((entry) => entry.zone) && !mentions.some((mention) => mention.zone) && context.zones.length === 0) {
-    reportMissing(file, part, settings)
+    reportMissing(file, part, timed[0], settings)
     return
   }
   const statements = statementsOf(part)
@@ -170,12 +172,13 @@ function mostUsed(entries: readonly TimelineEntry[], year: number): ZoneFact | u
   return best?.fact
 }
 
-function reportMissing(file: VFile, part: TimelineSection, settings: Settings): void {
-  const first = part.timed[0]
+function reportMissing(file: VFile, part: TimelineSection, first: TimelineEntry | undefined, settings: Settings): void {
   const place = first?.position ?? part.mentions[0]?.position
   const text = first?.timeText ?? part.mentions[0]?.time.text ?? ''
   const zone = settings.zone ? zoneLabel(settings.zone) : 'UTC'
-  const heading = `${part.section.heading.text || 'Timeline'} (${zone})`
+  // `Timeline[^tz]`: the heading without its footnote mark.
+  const title = part.section.heading.text.replace(/\[\^[^[\]\s^]{1,40}\]/g, '').trim()
+  const heading = `${title || 'Timeline'} (${zone})`
   report(
     file,
     `Unexpected timeline times without a timezone, expected one on the times or in the heading, such as \`${heading}\``,

@@ -26,7 +26,18 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ['chat-log.md', undefined],
     ['html.md', undefined],
     ['ambiguous.md', undefined],
-    ['required-zone.md', undefined]
+    ['required-zone.md', undefined],
+    ['zone-all-times.md', undefined],
+    ['zone-times-are-in.md', undefined],
+    ['zone-timezone-label.md', undefined],
+    ['zone-intro-parenthesis.md', undefined],
+    ['zone-footnote.md', undefined],
+    ['zone-pair.md', undefined],
+    ['zone-summary-heading.md', {profile: 'holberton'}],
+    ['yearless-year-end.md', undefined],
+    ['clocks-zulu.md', undefined],
+    ['clocks-named.md', undefined],
+    ['clocks-relative.md', undefined]
   ])('finds one right zone in %s', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -42,6 +53,15 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     const [message] = await messagesOf(read('mixed-zones.md'))
     expect(message?.cause).toMatchObject({reason: '`Kigali time` is used here', place: {start: {line: 9, column: 12}}})
     expect(message?.section).toBe('timeline')
+  })
+
+  it('reports a zone slip, where the order rule reads it as the rest', async () => {
+    expect(await reasons(read('zone-slip.md'))).toEqual([
+      '11:9-11:12: Unexpected timezone `UTC`, expected `PDT` as in the rest of the timeline'
+    ])
+    expect(await reasons(read('zone-slip-ahead.md'))).toEqual([
+      '7:9-7:12: Unexpected timezone `PDT`, expected `UTC` as in the rest of the timeline'
+    ])
   })
 
   it('reports an abbreviation wrong for the date, with the right one to put instead', async () => {
@@ -69,6 +89,26 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
   it('checks a date without a year in the years around now', async () => {
     const text = '## Summary\n\nOn August 21 the site was down.\n\n## Timeline\n\n- 1:10pm PST: script run\n'
     expect(await reasons(text)).toEqual(['7:10-7:13: Unexpected `PST` on 21 August, expected `PDT`'])
+  })
+
+  it('checks a zone stated once against an entry dated without a year, in the nearest year', async () => {
+    expect(await reasons(read('yearless-zone-name.md'))).toEqual([
+      '3:11-3:14: Unexpected `PDT` on 5 December 2018, expected `PST`'
+    ])
+    expect(await reasons(read('yearless-year-end.md'))).toEqual([])
+  })
+
+  it('reports a zone stated in the opening lines when wrong for the date', async () => {
+    expect(await reasons(read('zone-all-times-wrong.md'))).toEqual([
+      '3:11-3:14: Unexpected `PDT` on 12 December 2024, expected `PST`'
+    ])
+  })
+
+  it('reads a footnote on the Timeline heading, parsed as a footnote or not', async () => {
+    const gfm = '## Timeline[^1]\n\n- 21:30 keys rotated\n\n[^1]: Times are in CET\n'
+    expect(await reasons(gfm)).toEqual([])
+    const other = '## Timeline[^1]\n\n- 21:30 keys rotated\n\n[^2]: Times are in CET\n'
+    expect(await reasons(other)).toEqual([`3:3-3:8: ${noZone('Timeline (UTC)')}`])
   })
 
   it('knows when daylight saving time starts', async () => {

@@ -10,6 +10,13 @@ export interface ClockTime {
   readonly hour: number
   readonly minute: number
   readonly second: number
+  /**
+   * An offset from the start of the incident (`T+5m`, `+00:05`), not a time
+   * of day: `hour` may pass 23 and the entry has no date or zone.
+   */
+  readonly relative?: boolean
+  /** For an offset: seconds from the start, negative before it. */
+  readonly offsetSeconds?: number
   /** The AM/PM the writer gave, if any. */
   readonly meridiem: 'am' | 'pm' | undefined
   /** The text of the time (`2:15 AM`). */
@@ -29,7 +36,12 @@ export interface ClockOptions {
 const colonTime = /(\d{1,2})(?:[:.] ?)(\d{2})(?::(\d{2}))?(?:\.\d{1,6})?/y
 const colonMeridiem = /(\d{1,2}): ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
 const hourMeridiem = /(\d{1,2}) ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
-const militaryTime = /(\d{2})(\d{2}) ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
+const militaryTime = /(\d{2})(\d{2})(?: ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])| ?(?=Z(?![\p{L}\p{N}])))/iuy
+const hourLetter = /(\d{1,2})h(\d{2})(?![\p{L}\p{N}])/uy
+const namedTime = /(?:12 ?)?(noon|midnight)(?![\p{L}\p{N}])/iuy
+const relativeTime =
+  /T ?([+-]) ?(?:(\d{1,3}):(\d{2})(?::(\d{2}))?|(?:(\d{1,3}) ?h)?(?:(\d{1,4}) ?m(?:in(?:ute)?s?)?)?(?:(\d{1,5}) ?s)?|(\d{1,3})(?![\d:]))(?![\p{L}\p{N}])/iuy
+const plusTime = /\+(\d{1,3}):(\d{2})(?::(\d{2}))?(?![\d:])/y
 const meridiemAfter = / ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
 const hoursAfter = / ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
 
@@ -40,7 +52,68 @@ const hoursAfter = / ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
 export function readClockTime(text: string, at: number, options: ClockOptions = {}): ClockTime | undefined {
   if (!options.anchored && at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
   if (!/\d/.test(text.charAt(at))) return undefined
-  return readColonTime(text, at, options) ?? readMeridiemOnly(text, at) ?? readMilitary(text, at)
+  return (
+    readColonTime(text, at, options) ?? readMeridiemOnly(text, at) ?? readMilitary(text, at) ?? readHourLetter(text, at)
+  )
+}
+
+/** `Noon`, `Midnight`, `12 noon`: only where a time leads an entry. */
+export function readNamedTime(text: string, at: number): ClockTime | undefined {
+  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  namedTime.lastIndex = at
+  const match = namedTime.exec(text)
+  if (!match) return undefined
+  const hour = match[1]?.toLowerCase() === 'noon' ? 12 : 0
+  return build(text, at, at + match[0].length, hour, 0, 0, undefined)
+}
+
+/**
+ * An offset from the start of the incident that leads an entry: `T+5m`,
+ * `T+1h30m`, `T+0`, `T-10m`, `T+00:05`, `+00:05`.
+ */
+export function readRelativeTime(text: string, at: number): ClockTime | undefined {
+  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  relativeTime.lastIndex = at
+  const match = relativeTime.exec(text)
+  if (match) {
+    const [, sign, clockHours, clockMinutes, clockSeconds, hours, minutes, seconds, bare] = match
+    let total: number
+    if (clockHours !== undefined)
+      total = Number(clockHours) * 3600 + Number(clockMinutes) * 60 + Number(clockSeconds ?? 0)
+    else if (bare !== undefined) total = Number(bare) * 60
+    else if (hours === undefined && minutes === undefined && seconds === undefined) return undefined
+    else total = Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0)
+    return relative(text, at, at + match[0].length, sign === '-' ? -total : total)
+  }
+  plusTime.lastIndex = at
+  const plus = plusTime.exec(text)
+  if (!plus || Number(plus[2]) > 59 || Number(plus[3] ?? 0) > 59) return undefined
+  return relative(text, at, at + plus[0].length, Number(plus[1]) * 3600 + Number(plus[2]) * 60 + Number(plus[3] ?? 0))
+}
+
+function relative(text: string, start: number, end: number, total: number): ClockTime {
+  const size = Math.abs(total)
+  return {
+    hour: Math.floor(size / 3600),
+    minute: Math.floor(size / 60) % 60,
+    second: size % 60,
+    relative: true,
+    meridiem: undefined,
+    text: text.slice(start, end),
+    start,
+    end,
+    offsetSeconds: total
+  }
+}
+
+function readHourLetter(text: string, at: number): ClockTime | undefined {
+  hourLetter.lastIndex = at
+  const match = hourLetter.exec(text)
+  if (!match) return undefined
+  const hour = Number(match[1])
+  const minute = Number(match[2])
+  if (hour > 24 || minute > 59) return undefined
+  return build(text, at, at + match[0].length, hour, minute, 0, undefined)
 }
 
 function readColonTime(text: string, at: number, options: ClockOptions): ClockTime | undefined {
@@ -121,8 +194,9 @@ export function minutesOf(time: Pick<ClockTime, 'hour' | 'minute'>): number {
   return time.hour * 60 + time.minute
 }
 
-/** Seconds since midnight. */
-export function secondsOf(time: Pick<ClockTime, 'hour' | 'minute' | 'second'>): number {
+/** Seconds since midnight (for an offset: since the start). */
+export function secondsOf(time: Pick<ClockTime, 'hour' | 'minute' | 'second' | 'offsetSeconds'>): number {
+  if (time.offsetSeconds !== undefined) return time.offsetSeconds
   return time.hour * 3600 + time.minute * 60 + time.second
 }
 

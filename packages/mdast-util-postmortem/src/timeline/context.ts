@@ -5,8 +5,8 @@
  * and the lines before the first section (`From 2:00 PM to 4:30 PM PST on
  * January 24, 2024`, `Duration: ...`, a dated title).
  */
-import type {RootContent} from 'mdast'
-import type {Position} from 'unist'
+import type {FootnoteReference, Parent, RootContent} from 'mdast'
+import type {Node, Position} from 'unist'
 import type {SectionHeading} from '../headings.js'
 import type {SourceText} from '../lines.js'
 import type {Postmortem} from '../model.js'
@@ -48,6 +48,8 @@ export interface TimelineContext {
   /** Every zone the heading, intro lines and summary state, in that order. */
   readonly zones: readonly ZoneFact[]
   readonly window: IncidentWindow | undefined
+  /** The incident's year, else the first year a date anywhere in the document states. */
+  readonly year: number | undefined
 }
 
 const longestIntroWords = 12
@@ -100,7 +102,14 @@ export function summaryLines(postmortem: Postmortem, timeline: Section): TextLin
   const summaryRoots = new Set<number>()
   for (const section of chosen) {
     summaryRoots.add(section.heading.index)
-    for (const node of section.nodes) lines.push(...textLinesOf(node, source))
+    // `Issue Summary: 2 hours (9:00 AM - 11:00 AM, UTC)`: the title says it too.
+    const title = headingTextLine(section.heading, source)
+    if (title) lines.push(title)
+    for (const node of section.nodes) {
+      for (const line of textLinesOf(node, source)) {
+        if (line.node !== title?.node || line.index !== title.index) lines.push(line)
+      }
+    }
   }
   // The document's opening and titles, and labelled lines, before the
   // timeline and after the timeline before it; not the whole document for
@@ -117,7 +126,16 @@ export function summaryLines(postmortem: Postmortem, timeline: Section): TextLin
       }
     }
   }
-  return lines.sort((a, b) => (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0))
+  // A labelled line of the summary is both in the summary and before the timeline: once.
+  const seen = new Map<Node, Set<number>>()
+  const unique = lines.filter((line) => {
+    const indexes = seen.get(line.node) ?? new Set<number>()
+    seen.set(line.node, indexes)
+    if (indexes.has(line.index)) return false
+    indexes.add(line.index)
+    return true
+  })
+  return unique.sort((a, b) => (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0))
 }
 
 interface DocumentIndex {
@@ -146,63 +164,86 @@ function documentIndex(postmortem: Postmortem): DocumentIndex {
 export function readContext(
   headingLine: TextLine | undefined,
   introLines: readonly TextLine[],
-  summary: readonly TextLine[]
+  summary: readonly TextLine[],
+  documentYear?: number
 ): TimelineContext {
   const zones: ZoneFact[] = []
   const dates: DateFact[] = []
   if (headingLine) {
-    for (const zone of findZones(headingLine.text, true)) zones.push(fact(zone, 'heading', headingLine))
+    for (const zone of zoneStatements(headingLine.text, true)) zones.push(fact(zone, 'heading', headingLine))
     for (const date of findDates(headingLine.text)) dates.push(dateFact(date, 'heading', headingLine))
   }
   for (const line of introLines) {
     const short = line.text.split(/\s+/).length <= longestIntroWords
-    const found = [...timedZones(line.text)]
-    for (const zone of findZones(line.text, short)) {
-      if (!found.some((item) => item.start === zone.start)) found.push(zone)
-    }
-    found.sort((a, b) => a.start - b.start)
-    for (const zone of found) zones.push(fact(zone, 'intro', line))
+    for (const zone of zoneStatements(line.text, short)) zones.push(fact(zone, 'intro', line))
     for (const date of findDates(line.text)) dates.push(dateFact(date, 'intro', line))
   }
   const stamps: Array<{time: ClockTime; date: CalendarDate | undefined}> = []
   for (const line of summary) {
     const lineDates = findDates(line.text)
     for (const date of lineDates) dates.push(dateFact(date, 'summary', line))
-    const times = findClockTimes(line.text)
-    const inLine: Zone[] = []
-    for (const time of times) {
-      const zone = readZone(line.text, time.end, {afterTime: true})
-      if (zone) inLine.push(zone)
+    for (const time of findClockTimes(line.text)) {
       // A time's date: the last one before it on the line, else the first after.
       const date =
         lineDates.filter((item) => item.end <= time.start).at(-1) ?? lineDates.find((item) => item.start >= time.end)
       stamps.push({time, date})
     }
-    for (const zone of findZones(line.text, false)) {
-      if (!inLine.some((item) => item.start === zone.start)) inLine.push(zone)
-    }
-    inLine.sort((a, b) => a.start - b.start)
-    for (const zone of inLine) zones.push(fact(zone, 'summary', line))
+    for (const zone of zoneStatements(line.text, false)) zones.push(fact(zone, 'summary', line))
   }
-  const date = incidentDate(dates)
-  return {date, zone: zones[0], zones, window: incidentWindow(stamps, date?.date)}
+  const date = incidentDate(dates, documentYear)
+  return {
+    date,
+    zone: zones[0],
+    zones,
+    window: incidentWindow(stamps, date?.date),
+    year: date?.date.year ?? documentYear
+  }
 }
 
-/** Zones right after a time on a line (`14:00 PST`, `7:30 pm (CST)`). */
-function timedZones(text: string): Zone[] {
-  const zones: Zone[] = []
+const documentYears = new WeakMap<Postmortem, {year: number | undefined}>()
+
+/** The year of the first date with a year anywhere in the document, once per postmortem. */
+export function documentYear(postmortem: Postmortem): number | undefined {
+  let found = documentYears.get(postmortem)
+  if (!found) {
+    let year: number | undefined
+    for (const node of postmortem.tree.children) {
+      for (const line of textLinesOf(node, postmortem.source)) {
+        year = findDates(line.text).find((date) => date.year !== undefined)?.year
+        if (year !== undefined) break
+      }
+      if (year !== undefined) break
+    }
+    found = {year}
+    documentYears.set(postmortem, found)
+  }
+  return found.year
+}
+
+/**
+ * The zones a line states, in order: the one reader of zone statements for
+ * headings, intro lines, footnotes and the summary. A zone right after a
+ * time (`14:00 PST`, `7:30 pm (CST)`, `11:00 AM, UTC)`), in brackets
+ * (`(all times UTC)`), after `All times`, `Times are in`, `Timezone:`; with
+ * `anywhere` (a heading, a short line), any zone name.
+ */
+export function zoneStatements(text: string, anywhere: boolean): Zone[] {
+  const found: Zone[] = []
   for (const time of findClockTimes(text)) {
     const zone = readZone(text, time.end, {afterTime: true})
-    if (zone) zones.push(zone)
+    if (zone) found.push(zone)
   }
-  return zones
+  for (const zone of findZones(text, anywhere)) {
+    if (!found.some((item) => item.start === zone.start)) found.push(zone)
+  }
+  return found.sort((a, b) => a.start - b.start)
 }
 
-/** The first date stated, with a year from a later one when it has none. */
-function incidentDate(dates: readonly DateFact[]): DateFact | undefined {
+/** The first date stated, with a year from a later one (or the document's) when it has none. */
+function incidentDate(dates: readonly DateFact[], documentYear: number | undefined): DateFact | undefined {
   const first = dates[0]
   if (!first || first.date.year !== undefined) return first
-  const year = dates.find((item) => item.date.year !== undefined)?.date.year
+  const year = dates.find((item) => item.date.year !== undefined)?.date.year ?? documentYear
   return {...first, date: withYear(first.date, year)}
 }
 
@@ -230,6 +271,40 @@ function fact(zone: Zone, source: FactSource, line: TextLine): ZoneFact {
 function dateFact(date: CalendarDate, source: FactSource, line: TextLine): DateFact {
   return {date, source, position: locate(line, date.start, date.end)}
 }
+
+/**
+ * The lines of the footnotes a heading points to (`## Timeline[^tz]` with
+ * `[^tz]: All times are in UTC.`): they say what the heading would. Read
+ * as footnotes when the parser knows them, else as the text `[^tz]`.
+ */
+export function footnoteLines(heading: SectionHeading, postmortem: Postmortem): TextLine[] {
+  const ids = new Set<string>()
+  const visit = (node: Node): void => {
+    if (node.type === 'footnoteReference') ids.add((node as FootnoteReference).identifier.toLowerCase())
+    for (const child of (node as Partial<Parent>).children ?? []) visit(child)
+  }
+  visit(heading.node)
+  for (const match of headingTextLine(heading, postmortem.source)?.text.matchAll(footnoteMark) ?? []) {
+    ids.add((match[1] ?? '').toLowerCase())
+  }
+  if (ids.size === 0) return []
+  const lines: TextLine[] = []
+  for (const node of postmortem.tree.children) {
+    if (node.type === 'footnoteDefinition') {
+      if (ids.has(node.identifier.toLowerCase())) {
+        lines.push(...node.children.flatMap((child) => textLinesOf(child, postmortem.source)))
+      }
+    } else if (node.type === 'paragraph') {
+      const [first] = textLinesOf(node, postmortem.source)
+      const id = first ? footnoteDefinition.exec(first.text)?.[1] : undefined
+      if (first && id !== undefined && ids.has(id.toLowerCase())) lines.push(first)
+    }
+  }
+  return lines
+}
+
+const footnoteMark = /\[\^([^[\]\s^]{1,40})\]/g
+const footnoteDefinition = /^\[\^([^[\]\s^]{1,40})\]:/
 
 /** The heading of a section as a line of text. */
 export function headingTextLine(heading: SectionHeading, source: SourceText | undefined): TextLine | undefined {

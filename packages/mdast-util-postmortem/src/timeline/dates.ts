@@ -5,6 +5,9 @@
  */
 import {addDays, differenceInCalendarDays, format, isExists} from 'date-fns'
 
+/** Which number of a numeric date is the month. */
+export type NumericOrder = 'month-first' | 'day-first'
+
 /** A calendar date named in the text. */
 export interface CalendarDate {
   /** Unknown when the writer left it out (`March 5th`). */
@@ -14,6 +17,8 @@ export interface CalendarDate {
   readonly day: number
   /** A numeric date that reads both ways (`03-10-2017`): the day-first reading. */
   readonly alternative: CalendarDate | undefined
+  /** A numeric date (`03-26`, `26/03/2024`): which way it was read, `either` when it reads both ways. */
+  readonly numeric?: NumericOrder | 'either'
   /** The text as written, and its offsets in the string it was read from. */
   readonly text: string
   readonly start: number
@@ -32,6 +37,8 @@ const dayFirst = new RegExp(
 )
 const iso = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/y
 const numeric = /(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?!\d|:\d)/y
+// `03-26 23:04`, `03/26 23:04`: a month and day without a year, only where a time follows.
+const monthDay = /(\d{1,2})([-/])(\d{1,2})(?=,? {1,3}\d{1,2}[:.h]?\d{2}(?!\d)|T\d{2}:?\d{2})/y
 const weekday = /(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,? {1,3}/iy
 const dayMarker = /Day {0,2}(\d{1,2})(?![\d:])/iy
 
@@ -58,6 +65,19 @@ export function readDate(text: string, at: number): CalendarDate | undefined {
     if (date) return date
   }
   return undefined
+}
+
+/**
+ * A month and day without a year that leads a timeline stamp (`03-26 23:04`,
+ * `03/26 10:30`): month first unless that cannot be (`26/03`), with the
+ * day-first reading kept when both can be.
+ */
+export function readMonthDay(text: string, at: number): CalendarDate | undefined {
+  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  monthDay.lastIndex = at
+  const match = monthDay.exec(text)
+  if (!match) return undefined
+  return readBothWays(match[0], at, undefined, Number(match[1]), Number(match[3]))
 }
 
 /** Skip a weekday before a date (`Sunday, `): the offset after it. */
@@ -99,17 +119,51 @@ function readNumeric(text: string, at: number): CalendarDate | undefined {
   numeric.lastIndex = at
   const match = numeric.exec(text)
   if (!match) return undefined
-  const first = Number(match[1])
-  const second = Number(match[3])
   const year = fullYear(match[4])
   if (year === undefined) return undefined
-  // Month first unless that cannot be (`30-03-2017`); when both can be,
-  // keep the day-first reading as an alternative.
-  if (first > 12) return make(match[0], at, year, second, first)
-  const monthFirstReading = make(match[0], at, year, first, second)
-  if (!monthFirstReading || second > 12 || first === second) return monthFirstReading
-  const dayFirstReading = make(match[0], at, year, second, first)
-  return dayFirstReading ? {...monthFirstReading, alternative: dayFirstReading} : monthFirstReading
+  return readBothWays(match[0], at, year, Number(match[1]), Number(match[3]))
+}
+
+/**
+ * Month first unless that cannot be (`30-03-2017`); when both can be, keep
+ * the day-first reading as an alternative.
+ */
+function readBothWays(
+  written: string,
+  at: number,
+  year: number | undefined,
+  first: number,
+  second: number
+): CalendarDate | undefined {
+  if (first > 12) return numericDate(make(written, at, year, second, first, true), 'day-first')
+  const monthFirstReading = make(written, at, year, first, second, true)
+  if (!monthFirstReading || first === second) return monthFirstReading && {...monthFirstReading, numeric: 'either'}
+  if (second > 12) return numericDate(monthFirstReading, 'month-first')
+  const dayFirstReading = make(written, at, year, second, first, true)
+  if (!dayFirstReading) return numericDate(monthFirstReading, 'month-first')
+  return {...monthFirstReading, alternative: numericDate(dayFirstReading, 'day-first'), numeric: 'either'}
+}
+
+function numericDate(date: CalendarDate | undefined, numeric: NumericOrder): CalendarDate | undefined {
+  return date ? {...date, numeric} : undefined
+}
+
+/**
+ * The reading of a date that reads both ways in the order the rest of the
+ * timeline settles (`12-05` among `03-26` entries is 5 December).
+ */
+export function settleOrder(date: CalendarDate, order: NumericOrder | undefined): CalendarDate {
+  if (date.numeric !== 'either' || !date.alternative || order === undefined) return date
+  const chosen = order === 'month-first' ? date : date.alternative
+  return {...chosen, alternative: undefined, numeric: order}
+}
+
+/** The order of the numeric dates that read one way only, when they agree. */
+export function numericOrderOf(dates: ReadonlyArray<CalendarDate | undefined>): NumericOrder | undefined {
+  const orders = new Set(
+    dates.flatMap((date) => (date?.numeric === 'month-first' || date?.numeric === 'day-first' ? [date.numeric] : []))
+  )
+  return orders.size === 1 ? [...orders][0] : undefined
 }
 
 function readMonthFirst(text: string, at: number): CalendarDate | undefined {
@@ -155,6 +209,42 @@ function make(
 export function withYear(date: CalendarDate, year: number | undefined): CalendarDate {
   if (date.year !== undefined || year === undefined || !isExists(year, date.month - 1, date.day)) return date
   return {...date, year, alternative: date.alternative ? withYear(date.alternative, year) : undefined}
+}
+
+/**
+ * The date with the year that puts it nearest `reference` when the writer
+ * left the year out: `Dec 5` before a March 2019 incident is in 2018,
+ * `Jan 2` after `Dec 30, 2024` in 2025.
+ */
+export function nearestYear(date: CalendarDate, reference: CalendarDate | undefined): CalendarDate {
+  if (date.year !== undefined || reference?.year === undefined) return date
+  let best: CalendarDate = date
+  let distance = Number.POSITIVE_INFINITY
+  for (const year of [reference.year - 1, reference.year, reference.year + 1]) {
+    const candidate = withYear(date, year)
+    if (candidate.year === undefined) continue
+    const days = Math.abs(daysBetween(reference, candidate))
+    // Ties (half a year away) go to the reference's own year.
+    if (days < distance || (days === distance && year === reference.year)) {
+      best = candidate
+      distance = days
+    }
+  }
+  return best
+}
+
+/**
+ * Whole days from `a` to `b` when neither has a year: the shorter way round
+ * the year (`12-31` to `01-01` is one day).
+ */
+export function daysAround(a: CalendarDate, b: CalendarDate): number {
+  const from = withYear(a, 2024)
+  const [days = 0] = [2023, 2024, 2025]
+    .map((year) => withYear(b, year))
+    .filter((date) => date.year !== undefined)
+    .map((date) => daysBetween(from, date))
+    .sort((x, y) => Math.abs(x) - Math.abs(y))
+  return days
 }
 
 /** The local calendar day of a date, for date-fns arithmetic (2024 when the year is unknown). */

@@ -9,6 +9,8 @@ import type {Section} from '../sections.js'
 import {type ClockTime, findClockTimes, secondsOf} from './clock.js'
 import {
   type DateFact,
+  documentYear,
+  footnoteLines,
   headingTextLine,
   type IncidentWindow,
   readContext,
@@ -16,15 +18,26 @@ import {
   type TimelineContext,
   type ZoneFact
 } from './context.js'
-import {type CalendarDate, daysBetween, nextDay, withYear} from './dates.js'
+import {
+  type CalendarDate,
+  daysAround,
+  daysBetween,
+  type NumericOrder,
+  nearestYear,
+  nextDay,
+  numericOrderOf,
+  settleOrder,
+  withYear
+} from './dates.js'
 import {readTimelineLines, type TimelineEntryKind, type TimelineLine} from './entries.js'
 import type {Stamp} from './stamp.js'
 import {locate, type TextLine} from './text-lines.js'
-import {readZone, sameZone} from './zones.js'
+import {readZone, sameZone, type Zone} from './zones.js'
 
 export type {ClockTime} from './clock.js'
 export {findClockTimes, minutesOf, readClockTime} from './clock.js'
 export type {DateFact, FactSource, IncidentWindow, TimelineContext, ZoneFact} from './context.js'
+export {zoneStatements} from './context.js'
 export type {CalendarDate} from './dates.js'
 export {findDates, isoDate, longDate, readDate} from './dates.js'
 export type {TimelineEntryKind} from './entries.js'
@@ -71,6 +84,11 @@ export interface TimelineEntry {
   readonly day: number
   /** Seconds since midnight (after AM/PM), when there is a time. */
   readonly seconds: number | undefined
+  /**
+   * The entry's own zone differs from the zone most of the timeline's times
+   * are in (`PDT`, `PDT`, `UTC`): maybe a slip of the zone's name.
+   */
+  readonly zoneSlip: boolean
   /** The moment, when the time, date (with year) and zone are known. */
   readonly instant: Date | undefined
 }
@@ -123,13 +141,16 @@ export function getTimeline(postmortem: Postmortem): Timeline {
 /**
  * How many seconds `b` comes after `a` (negative: before), comparing moments
  * when the two are in different zones and wall clocks otherwise; undefined
- * when one has no time.
+ * when one has no time. When one of them is a zone slip and only the wall
+ * clocks go forward, the wall clocks: the more plausible reading.
  */
 export function compareEntries(a: TimelineEntry, b: TimelineEntry): number | undefined {
   if (a.seconds === undefined || b.seconds === undefined) return undefined
+  // An offset from the start (`T+5m`) and a time of day cannot be compared.
+  if (Boolean(a.time?.relative) !== Boolean(b.time?.relative)) return undefined
   return difference(
-    {day: a.day, seconds: a.seconds, date: a.date, zone: a.zone},
-    {day: b.day, seconds: b.seconds, date: b.date, zone: b.zone}
+    {day: a.day, seconds: a.seconds, date: a.date, zone: a.zone, slip: a.zoneSlip},
+    {day: b.day, seconds: b.seconds, date: b.date, zone: b.zone, slip: b.zoneSlip}
   )
 }
 
@@ -138,6 +159,7 @@ interface Placed {
   readonly seconds: number
   readonly date: CalendarDate | undefined
   readonly zone: ZoneFact | undefined
+  readonly slip?: boolean
 }
 
 /** The longest jump forward over midnight read as the next day, without a window saying more. */
@@ -149,15 +171,19 @@ const epoch: CalendarDate = {year: 2000, month: 1, day: 1, alternative: undefine
 function readSection(section: Section, postmortem: Postmortem): TimelineSection {
   const lines = readTimelineLines(section, postmortem)
   const firstEntry = lines.findIndex((line) => line.type !== 'text')
-  const intro = lines
-    .slice(0, firstEntry === -1 ? lines.length : firstEntry)
-    .flatMap((line) => (line.type === 'text' ? [line.line] : []))
+  const intro = [
+    ...footnoteLines(section.heading, postmortem),
+    ...lines
+      .slice(0, firstEntry === -1 ? lines.length : firstEntry)
+      .flatMap((line) => (line.type === 'text' ? [line.line] : []))
+  ]
   const context = readContext(
     headingTextLine(section.heading, postmortem.source),
     intro,
-    summaryLines(postmortem, section)
+    summaryLines(postmortem, section),
+    documentYear(postmortem)
   )
-  const placer = new Placer(context, twelveHourClock(lines))
+  const placer = new Placer(context, twelveHourClock(lines), numericOrder(lines), mainZone(lines, context))
   const entries: TimelineEntry[] = []
   const markers: DateMarker[] = []
   const mentions: TimeMention[] = []
@@ -165,7 +191,7 @@ function readSection(section: Section, postmortem: Postmortem): TimelineSection 
     if (line.type === 'marker') markers.push(placer.marker(line))
     else if (line.type === 'entry') {
       entries.push(placer.entry(line))
-      if (line.stamp) mentions.push(...mentionsIn(line.line, line.stamp.rest))
+      mentions.push(...mentionsIn(line.line, line.stamp?.rest ?? 0))
     } else mentions.push(...mentionsIn(line.line, 0))
   }
   return {section, entries, timed: entries.filter((entry) => entry.time !== undefined), markers, mentions, context}
@@ -182,7 +208,9 @@ class Placer {
 
   constructor(
     private readonly context: TimelineContext,
-    private readonly twelveHour: boolean
+    private readonly twelveHour: boolean,
+    private readonly order: NumericOrder | undefined,
+    private readonly mainZone: Zone | undefined
   ) {
     this.running = context.date?.date
     this.runningDay = this.running ? dayNumber(this.running) : 0
@@ -201,11 +229,12 @@ class Placer {
 
   entry(line: Extract<TimelineLine, {type: 'entry'}>): TimelineEntry {
     const stamp = line.stamp
-    const written = stamp?.date ?? line.columnDate?.date
+    const given = stamp?.date ?? line.columnDate?.date
+    const written = given && settleOrder(given, this.order)
     const dateLine = stamp?.date ? line.line : line.columnDate?.line
     let ownDate: DateFact | undefined
     if (written && dateLine) {
-      const date = withYear(written, this.running?.year ?? this.context.date?.date.year)
+      const date = this.withYear(written)
       ownDate = {date, source: 'entry', position: locate(dateLine, written.start, written.end)}
     }
     if (stamp) this.setDate(stamp, ownDate?.date)
@@ -214,7 +243,9 @@ class Placer {
       ? {zone: stamp.zone, source: 'entry', position: locate(line.line, stamp.zone.start, stamp.zone.end)}
       : undefined
     const zone = ownZone ?? this.context.zone
+    const slip = ownZone !== undefined && this.mainZone !== undefined && !sameZone(ownZone.zone, this.mainZone)
     const time = stamp?.time
+    if (time?.relative) return this.offsetEntry(line, time)
     let date = this.running
     let day = this.runningDay
     let seconds = time ? secondsOf(time) : undefined
@@ -222,7 +253,7 @@ class Placer {
     if (time && seconds !== undefined) {
       const previous = this.previous
       if (previous && !this.dated) {
-        const here = {day, seconds, date, zone}
+        const here = {day, seconds, date, zone, slip}
         // `12:30` then `1:00` on a 12-hour clock: the afternoon, when that is
         // the shorter way forward.
         const back = -difference(previous, here)
@@ -234,7 +265,7 @@ class Placer {
             afternoon = true
           }
         }
-        const delta = difference(previous, {day, seconds, date, zone})
+        const delta = difference(previous, {day, seconds, date, zone, slip})
         if (delta < 0 && delta + secondsPerDay <= this.night) {
           day += 1
           date = date ? nextDay(date) : undefined
@@ -242,7 +273,7 @@ class Placer {
           this.runningDay = day
         }
       }
-      this.previous = {day, seconds, date, zone}
+      this.previous = {day, seconds, date, zone, slip}
       this.dated = false
     }
     return entryOf({
@@ -260,15 +291,50 @@ class Placer {
       ownZone,
       zone,
       day,
-      seconds
+      seconds,
+      zoneSlip: slip
     })
+  }
+
+  /** `T+5m`: an offset from the start, on no day and in no zone, compared by its offset. */
+  private offsetEntry(line: Extract<TimelineLine, {type: 'entry'}>, time: ClockTime): TimelineEntry {
+    const stamp = line.stamp as Stamp
+    return entryOf({
+      kind: line.kind,
+      node: line.node,
+      text: line.text,
+      time,
+      unknownTime: false,
+      endTime: undefined,
+      timeText: tidy(time.text),
+      position: locate(line.line, stamp.start, stamp.end),
+      afternoon: false,
+      ownDate: undefined,
+      date: undefined,
+      ownZone: undefined,
+      zone: undefined,
+      day: 0,
+      seconds: secondsOf(time),
+      zoneSlip: false
+    })
+  }
+
+  /**
+   * A date written without a year, in the year nearest the date before it
+   * (the entry or marker before, else the incident's): `Dec 5` before a
+   * March incident is in the year before. Else the document's year.
+   */
+  private withYear(date: CalendarDate): CalendarDate {
+    const reference = this.running?.year === undefined ? this.context.date?.date : this.running
+    if (reference?.year !== undefined) return nearestYear(date, reference)
+    return withYear(date, this.context.year)
   }
 
   /** A marker or an entry's own date (or `Day 2`) moves the running date. */
   private setDate(stamp: Stamp, own?: CalendarDate): void {
     const base = this.context.date?.date
     if (stamp.date || own) {
-      this.setOwnDate(own ?? withYear(stamp.date as CalendarDate, this.running?.year ?? base?.year))
+      this.setOwnDate(own ?? this.withYear(settleOrder(stamp.date as CalendarDate, this.order)))
     } else if (stamp.dayNumber !== undefined) {
       this.running = base ? nextDay(base, stamp.dayNumber - 1) : undefined
       this.runningDay = this.running ? dayNumber(this.running) : stamp.dayNumber - 1
@@ -277,8 +343,13 @@ class Placer {
   }
 
   private setOwnDate(date: CalendarDate): void {
+    const running = this.running
+    // No year known anywhere: `12-31` then `01-01` is the next day, not 364 days back.
+    this.runningDay =
+      running && running.year === undefined && date.year === undefined
+        ? this.runningDay + daysAround(running, date)
+        : dayNumber(date)
     this.running = date
-    this.runningDay = dayNumber(date)
     this.dated = true
   }
 }
@@ -302,6 +373,7 @@ class Entry implements TimelineEntry {
   readonly zone!: ZoneFact | undefined
   readonly day!: number
   readonly seconds!: number | undefined
+  readonly zoneSlip!: boolean
   #instant: Date | undefined | null = null
 
   constructor(fields: EntryFields) {
@@ -324,11 +396,34 @@ function instantOf(entry: EntryFields): Date | undefined {
   return new TZDate(date.year, date.month - 1, date.day, time.hour, time.minute, time.second, zone.zone.timeZone)
 }
 
-/** Seconds from `a` to `b`: moments when their zones differ, wall clocks otherwise. */
+/**
+ * Seconds from `a` to `b`: moments when their zones differ, wall clocks
+ * otherwise, and wall clocks too when one is a zone slip and only they go
+ * forward (`10:20 PDT` then `10:45 UTC` meant `10:45 PDT`).
+ */
 function difference(a: Placed, b: Placed): number {
   const wall = (b.day - a.day) * secondsPerDay + b.seconds - a.seconds
   if (!a.zone || !b.zone || sameZone(a.zone.zone, b.zone.zone, a.date?.year ?? b.date?.year)) return wall
-  return wall - (offsetSeconds(b) - offsetSeconds(a))
+  const moment = wall - (offsetSeconds(b) - offsetSeconds(a))
+  return (a.slip || b.slip) && moment < 0 && wall >= 0 ? wall : moment
+}
+
+/**
+ * The zone most times of the timeline are in (their own, or the stated one
+ * they take), when more are in it than in any other.
+ */
+function mainZone(lines: readonly TimelineLine[], context: TimelineContext): Zone | undefined {
+  const groups: Array<{zone: Zone; count: number}> = []
+  for (const line of lines) {
+    if (line.type !== 'entry' || !line.stamp?.time || line.stamp.time.relative) continue
+    const zone = line.stamp.zone ?? context.zone?.zone
+    if (!zone) continue
+    const group = groups.find((item) => sameZone(item.zone, zone))
+    if (group) group.count++
+    else groups.push({zone, count: 1})
+  }
+  const [first, second] = groups.sort((a, b) => b.count - a.count)
+  return first && (!second || first.count > second.count) ? first.zone : undefined
 }
 
 function offsetSeconds(placed: Placed): number {
@@ -367,11 +462,22 @@ function twelveHourClock(lines: readonly TimelineLine[]): boolean {
   let times = 0
   for (const line of lines) {
     const time = line.type === 'entry' ? line.stamp?.time : undefined
-    if (!time) continue
+    if (!time || time.relative) continue
     times++
     if (time.meridiem || time.hour > 12 || time.hour === 0 || time.text.startsWith('0')) return false
   }
   return times > 1
+}
+
+/** The way the timeline's numeric dates are written, from those that read one way only. */
+function numericOrder(lines: readonly TimelineLine[]): NumericOrder | undefined {
+  return numericOrderOf(
+    lines.map((line) =>
+      line.type === 'text'
+        ? undefined
+        : (line.stamp?.date ?? (line.type === 'entry' ? line.columnDate?.date : undefined))
+    )
+  )
 }
 
 /** Times in the text of a line after `from` (prose that mentions a time). */

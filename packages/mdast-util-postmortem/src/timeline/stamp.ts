@@ -4,8 +4,8 @@
  * `13:15 PST 29 april 2022 -`, `8:20 - 8:24`, `[???]`, or a date or day
  * marker alone (`2019-01-22`, `Day 2`).
  */
-import {type ClockTime, readClockTime} from './clock.js'
-import {type CalendarDate, readDate, readDayMarker, skipWeekday} from './dates.js'
+import {type ClockTime, readClockTime, readNamedTime, readRelativeTime} from './clock.js'
+import {type CalendarDate, readDate, readDayMarker, readMonthDay, skipWeekday} from './dates.js'
 import {readZone, type Zone} from './zones.js'
 
 /** What leads a line of the timeline. */
@@ -38,10 +38,14 @@ const beforeLateDate = / {0,3}(?:,|on|-)? {0,3}/iy
 const afterMarker = / {0,3}[-–—,:(]? {0,3}/y
 const separators = /[ \t:\-–—|,;.>~=)\]*_!]/
 const longestPrefix = 40
+const plusOffset = /^\+\d{1,3}:\d{2}/
 
 /** Read the stamp that leads `text`, or nothing when no time or date leads it. */
 export function readStamp(text: string): Stamp | undefined {
   let at = skipPrefix(text)
+  // `T+5m`, `+00:05`: an offset from the start, with no date or zone.
+  const offset = readRelativeTime(text, at)
+  if (offset) return finish(text, undefined, offset, false, undefined, undefined, undefined, at, offset.end)
   let dayNumber: number | undefined
   const marker = readDayMarker(text, at)
   const start = at
@@ -49,9 +53,21 @@ export function readStamp(text: string): Stamp | undefined {
     dayNumber = marker.day
     at = follow(afterMarker, text, marker.end)
   }
-  let date = readDate(text, skipWeekday(text, at))
+  const afterWeekday = skipWeekday(text, at)
+  let date = readDate(text, afterWeekday)
+  // `03-26 23:04`: a month and day without a year counts only before a time.
+  const monthDay = date ? undefined : readMonthDay(text, afterWeekday)
   if (date) at = follow(afterDate, text, date.end)
-  const time = readClockTime(text, at, {dot: true, anchored: true})
+  else if (monthDay) {
+    const next = follow(afterDate, text, monthDay.end)
+    if (readClockTime(text, next, {dot: true, anchored: true})) {
+      date = monthDay
+      at = next
+    }
+  }
+  // `Mon 14:00`: a weekday before a time without a date.
+  if (!date && afterWeekday > at && readClockTime(text, afterWeekday, {anchored: true})) at = afterWeekday
+  const time = readClockTime(text, at, {dot: true, anchored: true}) ?? readNamedTime(text, at)
   if (!time) {
     unknownTime.lastIndex = at
     const unknown = unknownTime.exec(text)
@@ -121,7 +137,8 @@ function skipPrefix(text: string): number {
   let words = 0
   while (at < text.length && at <= longestPrefix) {
     const char = text.charAt(at)
-    if (decoration.test(char)) {
+    // `+00:05` is an offset from the start, not a list mark before a time.
+    if (decoration.test(char) && !plusOffset.test(text.slice(at, at + 8))) {
       at++
       continue
     }

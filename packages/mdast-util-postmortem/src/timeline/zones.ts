@@ -219,6 +219,20 @@ export interface ZoneReadOptions {
  * parentheses or brackets), or nothing.
  */
 export function readZone(text: string, at: number, options: ZoneReadOptions = {}): Zone | undefined {
+  const zone = readZoneAt(text, at, options)
+  if (zone || !options.afterTime) return zone
+  // `11:00 AM, UTC)`: a zone after a comma, when nothing but punctuation follows it.
+  comma.lastIndex = at
+  const after = comma.exec(text)
+  if (!after) return undefined
+  const late = readZoneAt(text, at + after[0].length, {})
+  return late && endOfStatement.test(text.slice(late.end, late.end + 3)) ? late : undefined
+}
+
+const comma = /, ?/y
+const endOfStatement = /^(?:$|[)\].,;:]| [-–—(])/
+
+function readZoneAt(text: string, at: number, options: ZoneReadOptions): Zone | undefined {
   let start = at
   opening.lastIndex = at
   const open = opening.exec(text)
@@ -229,7 +243,9 @@ export function readZone(text: string, at: number, options: ZoneReadOptions = {}
   }
   const touching = options.afterTime === true && start === at
   if (!touching && start > 0 && /[\p{L}\p{N}]/u.test(text.charAt(start - 1))) return undefined
-  const zone = readZoneText(text, start, touching) ?? bareOffsetAt(text, at, start, options)
+  // `10:30Z` and `10:30 Z`: a lone `Z` counts right after a time.
+  const zuluAllowed = options.afterTime === true && start - at <= 1 && !open
+  const zone = readZoneText(text, start, zuluAllowed) ?? bareOffsetAt(text, at, start, options)
   if (!zone) return undefined
   if (open) {
     const close = open[1] === '(' ? ')' : ']'
@@ -265,9 +281,24 @@ function readZoneText(text: string, at: number, touching: boolean): Zone | undef
   if (named && ianaNames.has(named[0])) return zoneOf(at, named[0], {timeZone: named[0]})
   abbreviation.lastIndex = at
   const abbr = abbreviation.exec(text)
-  if (abbr && abbreviations.has(abbr[0])) return known(at, abbr[0], abbr[0])
+  if (abbr && abbreviations.has(abbr[0])) return pairAt(text, at, abbr[0]) ?? known(at, abbr[0], abbr[0])
   return undefined
 }
+
+/**
+ * `PST/PDT`, `CET/CEST`: the standard and daylight names of one zone,
+ * whichever the date needs, so never wrong for a date (like `PT`).
+ */
+function pairAt(text: string, at: number, first: string): Zone | undefined {
+  const zone = abbreviations.get(first)
+  pairSecond.lastIndex = at + first.length
+  const second = pairSecond.exec(text)?.[1]
+  const other = second === undefined ? undefined : abbreviations.get(second)
+  if (!zone || !other || second === first || other.timeZone !== zone.timeZone || zone.readings) return undefined
+  return zoneOf(at, text.slice(at, pairSecond.lastIndex), {timeZone: zone.timeZone})
+}
+
+const pairSecond = / ?\/ ?([A-Z]{2,5})(?![\p{L}\p{N}])/uy
 
 /**
  * `+01:00` after a time: touching it or after one space; a minus only
@@ -326,7 +357,7 @@ export function findZones(text: string, anywhere: boolean): Zone[] {
   const starts = /(?<![\p{L}\p{N}])[\p{L}+\-−(]/gu
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const at = match.index
-    if (!anywhere && text.charAt(at) !== '(' && !zoneLead.test(text.slice(Math.max(0, at - 16), at))) continue
+    if (!anywhere && text.charAt(at) !== '(' && !ledZone(text.slice(Math.max(0, at - 40), at))) continue
     const zone = readZone(text, at)
     if (!zone) continue
     found.push(zone)
@@ -335,8 +366,19 @@ export function findZones(text: string, anywhere: boolean): Zone[] {
   return found
 }
 
-/** `All times in `, `times are in `, `time zone: ` before a zone in prose. */
-const zoneLead = /\b(?:times? (?:are |is )?in|time ?zone:?) $/i
+/**
+ * `All times in `, `All times `, `times are in `, `times are given in `,
+ * `Timezone: `, `TZ: ` before a zone in prose.
+ */
+const zoneLead =
+  /\b(?:(?:all )?(?:times?|timestamps?)(?: (?:below|above|here|used|in this (?:document|report|timeline)))?(?: (?:are|is))?(?: (?:given|shown|listed|written|expressed|reported|stated))?(?: in)?:?|time ?zones?(?: is| used)?:?|tz:?) $/i
+/** `times ` alone says nothing: `at times UTC` is no statement. */
+const bareLead = /\b(?:times?|timestamps?) $/i
+
+/** A lead before a zone in prose, more than `times ` alone (unless `All times `). */
+function ledZone(before: string): boolean {
+  return zoneLead.test(before) && (!bareLead.test(before) || /\ball (?:times?|timestamps?) $/i.test(before))
+}
 
 /** Offsets of two zones agree in winter and summer: `GMT` and `UTC`, `EAT` and `Africa/Nairobi`. */
 export function sameZone(a: Zone, b: Zone, year = 2024): boolean {
