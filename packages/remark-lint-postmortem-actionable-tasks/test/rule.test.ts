@@ -71,6 +71,14 @@ describe('postmortem-actionable-tasks', () => {
     ])
   })
 
+  it('judges each task line of a list item, as it renders, details and wrapped lines going with their task', async () => {
+    expect(await reasons(read('lines.md'))).toEqual([
+      `10:3-10:21: Unexpected task \`Improve monitoring\` that is vague (\`improve\` with no concrete object), ${concrete}`,
+      '14:3-14:18: Unexpected task `Be more careful with deploys` that is a wish (`be more careful` names no action), expected a concrete change to make',
+      `18:31-18:58: Unexpected task \`Improve the alerting\` that is vague (\`improve\` with no concrete object), ${concrete}`
+    ])
+  })
+
   it('reads every part of a follow-up section, and asks for owners and due dates when told', async () => {
     expect(await reasons(read('parts.md'), {profile: 'holberton', require: ['owner', 'due']})).toEqual([
       '12:3-12:65: Unexpected task `Run a load test of checkout before each…` without an owner or a due date, expected `@name` and a date such as `by 2024-06-30`',
@@ -99,7 +107,7 @@ describe('postmortem-actionable-tasks', () => {
   })
 
   it('gives the same messages without positions, and never throws', async () => {
-    for (const name of ['valid.md', 'prose.md', 'malformed.md', 'judged.md']) {
+    for (const name of ['valid.md', 'prose.md', 'malformed.md', 'judged.md', 'lines.md']) {
       const withPositions = (await messagesOf(read(name), undefined)).map((message) => message.reason)
       const without = (await messagesOf(read(name), undefined, {stripPositions: true})).map((message) => message.reason)
       expect(without.sort()).toEqual(withPositions.sort())

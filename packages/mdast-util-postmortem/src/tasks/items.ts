@@ -5,6 +5,7 @@ import {type ParagraphLine, paragraphLines, type SourceText, stripTags} from '..
 import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
 import {findInSource, offsetOf, pointAt} from './source.js'
+import {tagFirstWords} from './tagger.js'
 
 /**
  * How a task was written:
@@ -176,7 +177,7 @@ class Finder {
   }
 
   private titleLine(line: ParagraphLine, section: Section, item: ListItem): void {
-    const text = oneLine(line.text)
+    const text = lineText(line)
     this.push({
       kind: typeof item.checked === 'boolean' ? 'task-list-item' : 'list-item',
       ...splitLabel(text, undefined, line.position, this.source),
@@ -208,16 +209,55 @@ class Finder {
       }
       return
     }
-    if (!paragraph || toString(paragraph).trim() === '') return
-    const position = inlinePosition(paragraph)
+    if (!paragraph || rendered(paragraph).trim() === '') return
     const checked = typeof item.checked === 'boolean' ? item.checked : undefined
+    const groups = taskLines(lines)
+    if (groups.length > 1 || (groups.length === 1 && groups[0]?.[0] !== lines[0])) {
+      for (const group of groups) this.lineGroup(group, section, item, checked)
+      return
+    }
+    const position = inlinePosition(paragraph)
     this.push({
       kind: checked === undefined ? 'list-item' : 'task-list-item',
-      ...splitLabel(oneLine(toString(paragraph)), paragraph.children, position, this.source),
+      ...splitLabel(oneLine(rendered(paragraph)), paragraph.children, position, this.source),
       position,
       checked,
-      details: toString(item),
+      details: rendered(item),
       linked: hasLink(item),
+      columns: {},
+      section,
+      node: item
+    })
+  }
+
+  /** One task of a list item that holds several, one a line (details lines after it). */
+  private lineGroup(
+    group: readonly ParagraphLine[],
+    section: Section,
+    item: ListItem,
+    checked: boolean | undefined
+  ): void {
+    const [first] = group
+    const last = group.at(-1)
+    if (!first || !last) return
+    const text = lineText(first)
+    const start = this.source && first.position ? findInSource(this.source, first.position, firstWord(text)) : undefined
+    const end = last.position?.end
+    const position = start && end ? {start: start.start, end} : first.position
+    this.push({
+      kind: checked === undefined ? 'list-item' : 'task-list-item',
+      ...splitLabel(
+        text,
+        first.children,
+        position && {start: position.start, end: first.position?.end ?? position.end},
+        this.source
+      ),
+      position,
+      checked,
+      details: group.map(lineText).join(' '),
+      linked: group.some((line) =>
+        line.children.some((child) => child.type === 'link' || child.type === 'linkReference')
+      ),
       columns: {},
       section,
       node: item
@@ -227,7 +267,7 @@ class Finder {
   private table(node: Table, section: Section): void {
     const [head, ...rows] = node.children
     if (!head) return
-    const roles = head.children.map((cell) => columnRole(toString(cell)))
+    const roles = head.children.map((cell) => columnRole(rendered(cell)))
     let taskColumn = roles.indexOf('task')
     if (taskColumn === -1) taskColumn = roles.indexOf('unknown')
     if (taskColumn === -1) taskColumn = 0
@@ -236,20 +276,20 @@ class Finder {
 
   private tableRow(row: TableRow, roles: readonly string[], taskColumn: number, section: Section): void {
     const cell = row.children[taskColumn]
-    if (!cell || toString(cell).trim() === '') return
+    if (!cell || rendered(cell).trim() === '') return
     const columns: Partial<Record<TaskColumn, string>> = {}
     row.children.forEach((other, at) => {
       const role = roles[at]
-      const text = toString(other).trim()
+      const text = rendered(other).trim()
       if ((role === 'owner' || role === 'due' || role === 'ticket') && text !== '') columns[role] = text
     })
     const position = inlinePosition(cell)
     this.push({
       kind: 'table-row',
-      ...splitLabel(oneLine(toString(cell)), cell.children, position, this.source),
+      ...splitLabel(oneLine(rendered(cell)), cell.children, position, this.source),
       position,
       checked: undefined,
-      details: row.children.map((other) => toString(other)).join(' '),
+      details: row.children.map((other) => rendered(other)).join(' '),
       linked: hasLink(row),
       columns,
       section,
@@ -372,7 +412,7 @@ function splitLabel(
   let label: string | undefined
   let labelPosition: Position | undefined
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {
-    const marked = toString(first).trim()
+    const marked = rendered(first).trim()
     const after = children?.[1]
     const afterText = after?.type === 'text' ? after.value : ''
     if (marked.endsWith(':') || /^\s*[:\u2013\u2014-]/u.test(afterText)) {
@@ -422,6 +462,66 @@ function hasLink(node: Node): boolean {
   if (node.type === 'link' || node.type === 'linkReference') return true
   const children = (node as {children?: Node[]}).children
   return children ? children.some(hasLink) : false
+}
+
+/**
+ * The text of a node as it renders: inline HTML left out (`<span>Fix</span>`
+ * is `Fix`), entities decoded (the parser does that), link targets dropped.
+ */
+function rendered(node: Node): string {
+  return toString(node, {includeHtml: false})
+}
+
+/** A line of a paragraph as it renders, on one line. */
+function lineText(line: ParagraphLine): string {
+  return oneLine(stripTags(line.text))
+}
+
+// A line that gives the task above it its owner, due date, ticket or status.
+const detailLine =
+  /^(?:owners?|assignee|assigned to|dri|due|deadline|eta|target date|ticket|issue|jira|link|tracking|status|priority)\s*:/i
+// Words a wrapped line can end on when the sentence goes on below.
+const continuation = new Set(
+  'a an the of to for in on at by with from into and or but than as via per our their its this that these those'.split(
+    ' '
+  )
+)
+
+/**
+ * The tasks of a list item's paragraph, as lines: each line that reads as
+ * a task of its own (a capital after a full stop, or a verb first after a
+ * line that does not run on) starts one; detail lines (`Owner: @ana`) and wrapped lines
+ * go with the task above. A first line ending in `:` is a title, not a task.
+ */
+export function taskLines(lines: readonly ParagraphLine[]): ParagraphLine[][] {
+  const groups: ParagraphLine[][] = []
+  let title = false
+  lines.forEach((line, at) => {
+    const text = lineText(line)
+    if (text === '') return
+    const current = groups.at(-1)
+    if (at === 0) {
+      title = lines.length > 1 && text.endsWith(':')
+      if (!title) groups.push([line])
+      return
+    }
+    const before = lineText(lines[at - 1] as ParagraphLine)
+    const lastWord = (/(\S+)$/.exec(before)?.[1] ?? '').toLowerCase()
+    const ended = /[.;:!?]$/.test(before)
+    // After a full stop any capitalised line is a task; after none, one that opens with a verb.
+    const startsTask =
+      !detailLine.test(text) &&
+      /^\p{Lu}/u.test(text) &&
+      (ended || (!/,$/.test(before) && !continuation.has(lastWord) && opensWithVerb(text)))
+    if (startsTask || !current) groups.push([line])
+    else current.push(line)
+  })
+  return groups
+}
+
+function opensWithVerb(text: string): boolean {
+  const tags = tagFirstWords(text)[0]?.tags
+  return tags?.has('Verb') === true && !tags.has('PastTense') && !tags.has('Gerund') && !tags.has('Modal')
 }
 
 /** Collapse a text's lines and spaces into one line. */

@@ -549,8 +549,9 @@ function hasConcreteToken(text: string, linked: boolean): boolean {
     if (/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(bare)) return !genericAcronyms.has(bare) && !titleCase
     if (/\p{Ll}\p{Lu}/u.test(bare) && /^\p{L}+$/u.test(bare)) return true
     // A capitalised word inside a sentence is a name (`Nginx`, `Puppet`).
+    // A field label (`Owner:`) is not one.
     const sentenceStart = at === 0 || /[:.!?]$/.test(words[at - 1] as string)
-    return !sentenceStart && !titleCase && /^\p{Lu}\p{Ll}+$/u.test(bare)
+    return !sentenceStart && !titleCase && !word.endsWith(':') && /^\p{Lu}\p{Ll}+$/u.test(bare)
   })
 }
 
