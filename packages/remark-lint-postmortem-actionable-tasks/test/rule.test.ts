@@ -1,6 +1,7 @@
 import remarkLintPostmortemActionableTasks from 'remark-lint-postmortem-actionable-tasks'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {placeText} from '../../../test/helpers/lint.js'
 import {fixtureReader, ruleHarness} from '../../../test/helpers/rule-harness.js'
@@ -11,6 +12,7 @@ const {messagesOf, reasons} = ruleHarness(remarkLintPostmortemActionableTasks)
 
 const verbFirst = 'expected an imperative verb first, such as `Add …` or `Fix …`'
 const concrete = 'expected what exactly changes: the system, check or threshold'
+const goal = 'expected how: the change that does it (`… by adding …`, `… with …`)'
 const cadence = 'expected how often (`weekly`, `every release`) or a one-off task'
 
 describe('postmortem-actionable-tasks', () => {
@@ -101,9 +103,48 @@ describe('postmortem-actionable-tasks', () => {
     ])
   })
 
-  it('stays silent without a follow-up section, and on files that are not postmortems', async () => {
-    expect(await reasons('## Summary\n\nCheckout failed.\n\n## Timeline\n\n- 10:00 deploy\n')).toEqual([])
+  it('reports a postmortem without follow-ups when it runs alone, and leaves it to required-sections in the preset', async () => {
+    const markdown =
+      '# Checkout outage\n\n## Summary\n\nCheckout failed.\n\n## Root cause\n\nA missing index. We will add monitoring.\n'
+    const alone = async (value: string, options?: Record<string, unknown>) => {
+      const processor = unified().use(remarkParse).use(remarkLintPostmortemActionableTasks, options)
+      const file = new VFile({value})
+      await processor.run(processor.parse(file), file)
+      return file.messages
+    }
+    const [message, ...more] = await alone(markdown)
+    expect(more).toEqual([])
+    expect(`${placeText(message as never)}: ${message?.reason}`).toBe(
+      '10:1: Unexpected postmortem without follow-up tasks, expected a section such as `## Action Items` with one task per list item'
+    )
+    expect(message).toMatchObject({ruleId, section: 'action-items', expected: ['## Action Items']})
+    const holberton = await alone(markdown.replace('## Summary', '## Issue Summary'), {profile: 'holberton'})
+    expect(holberton.map((item) => item.reason)).toEqual([
+      'Unexpected postmortem without follow-up tasks, expected a section such as `## Corrective and Preventative Measures` with one task per list item'
+    ])
+    // In the preset, `postmortem-required-sections` reports the missing section: said once.
+    expect(await reasons(markdown)).toEqual([])
     expect(await reasons('https://docs.example.com/incident-42\n')).toEqual([])
+    expect(await alone('https://docs.example.com/incident-42\n')).toEqual([])
+  })
+
+  it('takes changes to its word lists', async () => {
+    const markdown =
+      '## Summary\n\nCheckout failed for 40 minutes.\n\n## Action items\n\n- Curb retries of the payment worker\n- Reduce retries of the payment worker\n- Quiesce the writers of the orders table\n- Add some tests for the checkout retry path\n'
+    expect(await reasons(markdown)).toEqual([
+      `7:3-7:7: Unexpected task \`Curb retries of the payment worker\` that starts with the noun \`Curb\`, ${verbFirst}`,
+      `8:3-8:9: Unexpected task \`Reduce retries of the payment worker\` that is a goal (\`reduce\` with no mechanism), ${goal}`,
+      `9:3-9:10: Unexpected task \`Quiesce the writers of the orders table\` that starts with the noun \`Quiesce\`, ${verbFirst}`,
+      '10:7-10:11: Unexpected task `Add some tests for the checkout retry…` that is vague (`some tests` specifies nothing), expected which ones exactly: name them'
+    ])
+    const vocabulary = {
+      goalVerbs: {add: ['Curb'], remove: ['reduce']},
+      opsVerbs: ['quiesce'],
+      unspecificWords: {remove: ['some']}
+    }
+    expect(await reasons(markdown, {vocabulary})).toEqual([
+      `7:3-7:7: Unexpected task \`Curb retries of the payment worker\` that is a goal (\`curb\` with no mechanism), ${goal}`
+    ])
   })
 
   it('gives the same messages without positions, and never throws', async () => {
@@ -124,7 +165,17 @@ describe('postmortem-actionable-tasks', () => {
     [{minWords: 0}, 'Unexpected value `0` for `minWords`, expected a whole number of at least 1'],
     [
       {maxWords: 3},
-      "Unexpected option `maxWords` for `postmortem-actionable-tasks`, expected `'profile'`, `'require'`, `'vagueVerbs'`, or `'minWords'`"
+      "Unexpected option `maxWords` for `postmortem-actionable-tasks`, expected `'profile'`, `'require'`, `'vagueVerbs'`, `'minWords'`, or `'vocabulary'`"
+    ],
+    [{vocabulary: ['curb']}, 'Unexpected value `["curb"]` for `vocabulary`, expected an object of word lists'],
+    [{vocabulary: {verbs: ['curb']}}, "Unexpected list `verbs` in `vocabulary`, expected `'opsVerbs'`"],
+    [
+      {vocabulary: {goalVerbs: {drop: ['limit']}}},
+      'Unexpected value `{"drop":["limit"]}` for `vocabulary.goalVerbs`, expected a list of words or `{add, remove}` lists'
+    ],
+    [
+      {vocabulary: {wishes: {add: [3]}}},
+      'Unexpected value `[3]` for `vocabulary.wishes.add`, expected a list of non-empty strings'
     ]
   ])('fails at once on %j', (options, message) => {
     expect(() => unified().use(remarkParse).use(remarkLintPostmortemActionableTasks, options).freeze()).toThrow(

@@ -128,7 +128,7 @@ function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem
     if (!hasMechanism(lower.split(/\s+/).slice(1), whole, vocabulary, true)) {
       return problem(
         'no-mechanism',
-        `is a standing policy (\`${opening}\` with nothing that enforces it)`,
+        `is a standing policy (\`${opening.toLowerCase()}\` with nothing that enforces it)`,
         policyExpected,
         opening
       )

@@ -7,6 +7,7 @@
  * single out because they need something more to be a task. A team adds or
  * removes entries through the rule's `vocabulary` option.
  */
+import type {WordListChanges} from '../options.js'
 import data from './vocabulary.json' with {type: 'json'}
 
 /**
@@ -40,18 +41,12 @@ export type TaskVocabulary = Readonly<Record<TaskVocabularyKey, ReadonlySet<stri
 /** The names of the word lists, for options and docs. */
 export const taskVocabularyKeys = Object.keys(data) as TaskVocabularyKey[]
 
-/** Changes a team makes to a list: entries to add, entries to remove. */
-export interface WordListChange {
-  readonly add?: readonly string[] | undefined
-  readonly remove?: readonly string[] | undefined
-}
-
 /** The built-in lists. */
 export const defaultTaskVocabulary: TaskVocabulary = buildTaskVocabulary({})
 
 /** The lists with a team's changes applied (entries are compared lowercase). */
 export function buildTaskVocabulary(
-  changes: Readonly<Partial<Record<TaskVocabularyKey, WordListChange>>>
+  changes: Readonly<Partial<Record<TaskVocabularyKey, WordListChanges>>>
 ): TaskVocabulary {
   const lists = {} as Record<TaskVocabularyKey, ReadonlySet<string>>
   for (const key of taskVocabularyKeys) {
