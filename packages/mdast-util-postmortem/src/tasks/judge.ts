@@ -145,9 +145,13 @@ function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem
   if (!first) return undefined
   const finite = finiteAfterSubject(tagged, vocabulary)
   if (finite) {
+    const subject = tagged
+      .slice(0, tagged.indexOf(finite))
+      .map((word) => word.text)
+      .join(' ')
     return problem(
       'not-a-verb',
-      `starts with the subject \`${first.text}\` of \`${finite.text}\` (a statement, not a task)`,
+      `starts with the subject \`${subject}\` of \`${finite.text}\` (a statement, not a task)`,
       verbExpected,
       first.text
     )
@@ -173,7 +177,8 @@ function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem
       verb.text
     )
   }
-  if (vocabulary.ongoingVerbs.has(verb.lemma) && !/\d/.test(main)) {
+  // `Monitor … until it is above 99.9% for 30 days`: a number bounds it.
+  if (vocabulary.ongoingVerbs.has(verb.lemma) && !/\d/.test(rest)) {
     return problem(
       'open-ended',
       `is open-ended (\`${verb.lemma}\` never ends)`,
