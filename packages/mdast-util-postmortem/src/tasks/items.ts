@@ -99,6 +99,7 @@ class Finder {
   readonly tasks: Task[] = []
   readonly malformed: MalformedListLine[] = []
   private readonly seen = new Set<Node>()
+  private readonly pushed = new Map<Node, Set<string>>()
   private readonly source: SourceText | undefined
 
   constructor(postmortem: Postmortem) {
@@ -330,6 +331,12 @@ class Finder {
   }
 
   private push(task: Task): void {
+    // A list read from two parts of the section (a part titled inside it) gives its tasks once.
+    const known = this.pushed.get(task.node) ?? new Set<string>()
+    const key = `${task.position?.start.offset ?? ''}:${task.text}`
+    if (known.has(key)) return
+    known.add(key)
+    this.pushed.set(task.node, known)
     this.tasks.push(task)
   }
 }
@@ -490,33 +497,44 @@ const continuation = new Set(
 /**
  * The tasks of a list item's paragraph, as lines: each line that reads as
  * a task of its own (a capital after a full stop, or a verb first after a
- * line that does not run on) starts one; detail lines (`Owner: @ana`) and wrapped lines
- * go with the task above. A first line ending in `:` is a title, not a task.
+ * line that does not run on) starts one; detail lines (`Owner: @ana`, a
+ * lone link) go with the task above. A paragraph where a sentence runs on
+ * from one line to the next is wrapped prose: one task. A first line ending
+ * in `:` is a title when a task follows it.
  */
 export function taskLines(lines: readonly ParagraphLine[]): ParagraphLine[][] {
-  const groups: ParagraphLine[][] = []
-  let title = false
-  lines.forEach((line, at) => {
-    const text = lineText(line)
-    if (text === '') return
-    const current = groups.at(-1)
-    if (at === 0) {
-      title = lines.length > 1 && text.endsWith(':')
-      if (!title) groups.push([line])
-      return
-    }
-    const before = lineText(lines[at - 1] as ParagraphLine)
+  const texts = lines.map(lineText)
+  const starts = texts.map((text, at) => {
+    if (at === 0 || text === '' || isDetailLine(lines[at] as ParagraphLine, text)) return false
+    const before = texts[at - 1] as string
     const lastWord = (/(\S+)$/.exec(before)?.[1] ?? '').toLowerCase()
     const ended = /[.;:!?]$/.test(before)
     // After a full stop any capitalised line is a task; after none, one that opens with a verb.
-    const startsTask =
-      !detailLine.test(text) &&
-      /^\p{Lu}/u.test(text) &&
-      (ended || (!/,$/.test(before) && !continuation.has(lastWord) && opensWithVerb(text)))
-    if (startsTask || !current) groups.push([line])
+    return (
+      /^\p{Lu}/u.test(text) && (ended || (!/,$/.test(before) && !continuation.has(lastWord) && opensWithVerb(text)))
+    )
+  })
+  const runsOn = texts.some((text, at) => {
+    if (at === 0 || text === '' || starts[at] || isDetailLine(lines[at] as ParagraphLine, text)) return false
+    return !/[.;:!?]$/.test(texts[at - 1] as string)
+  })
+  if (runsOn) return [[...lines]]
+  const title = lines.length > 1 && (texts[0] as string).endsWith(':') && starts[1] === true
+  const groups: ParagraphLine[][] = []
+  lines.forEach((line, at) => {
+    if (texts[at] === '' || (at === 0 && title)) return
+    const current = groups.at(-1)
+    if (at === 0 || starts[at] || !current) groups.push([line])
     else current.push(line)
   })
   return groups
+}
+
+/** A line that gives the task above it an owner, a date, a ticket, or a link. */
+function isDetailLine(line: ParagraphLine, text: string): boolean {
+  if (detailLine.test(text)) return true
+  const linked = line.children.some((child) => child.type === 'link' || child.type === 'linkReference')
+  return linked && line.children.every((child) => child.type !== 'text' || /^[\s()[\],.;:]*$/.test(child.value))
 }
 
 function opensWithVerb(text: string): boolean {

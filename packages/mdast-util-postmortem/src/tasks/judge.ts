@@ -385,13 +385,15 @@ function wishManner(restWords: readonly string[], vocabulary: TaskVocabulary): s
   return words.slice(0, at + 1).join(' ')
 }
 
+const phraseEnd = new Set([...complementWords, 'and', 'or', 'to', 'that', 'which'])
+
 /** `certain users`, `proper validation`: a qualifier that specifies nothing, and what it qualifies. */
 function unspecificPhrase(main: string, vocabulary: TaskVocabulary): string | undefined {
   const words = main.split(/\s+/).map(bareWord).filter(Boolean)
   const at = words.findIndex((word) => vocabulary.unspecificWords.has(word.toLowerCase()))
   if (at === -1) return undefined
   let end = at + 1
-  while (end < words.length && end < at + 4 && !complementWords.has((words[end] as string).toLowerCase())) end++
+  while (end < words.length && end < at + 4 && !phraseEnd.has((words[end] as string).toLowerCase())) end++
   return words.slice(at, end).join(' ')
 }
 
