@@ -108,7 +108,8 @@ describe('follow-up tasks of a postmortem', () => {
       '12:1-12:73 • (write `-` and a space instead of `•`) => - Schedule a load test of checkout by 2024-04-01.',
       '13:1-13:35 1. (add a space after `1.`) => 1. Rotate the database credentials.',
       '14:1-14:47 2, (write `2.` and a space) => 2. Document the rollback steps in the runbook.',
-      '17:1-17:40 — (write `-` and a space instead of `—`) => - Add a dashboard for checkout latency.'
+      '17:1-17:40 — (write `-` and a space instead of `—`) => - Add a dashboard for checkout latency.',
+      '18:1-18:27 - (add a space after `-`) => - <b>Improve</b> monitoring'
     ])
   })
 

@@ -27,7 +27,7 @@ describe('postmortem-actionable-tasks', () => {
     ])
   })
 
-  it('reports lines meant as list items, with the corrected line as a quick fix', async () => {
+  it('reports lines meant as list items (read as they render), with the corrected line as a quick fix', async () => {
     const messages = await messagesOf(read('malformed.md'), undefined)
     expect(messages.map((message) => `${placeText(message)}: ${message.reason}`)).toEqual([
       '10:2-10:48: Unexpected line `-Patch the session module in all…` that Markdown does not read as a list item, expected `- Patch the session module in all…` (add a space after `-`)',
@@ -35,7 +35,9 @@ describe('postmortem-actionable-tasks', () => {
       '12:1-12:73: Unexpected line `• Schedule a load test of checkout by…` that Markdown does not read as a list item, expected `- Schedule a load test of checkout by…` (write `-` and a space instead of `•`)',
       '13:1-13:35: Unexpected line `1.Rotate the database credentials.` that Markdown does not read as a list item, expected `1. Rotate the database credentials.` (add a space after `1.`)',
       '14:1-14:47: Unexpected line `2, Document the rollback steps in the…` that Markdown does not read as a list item, expected `2. Document the rollback steps in the…` (write `2.` and a space)',
-      '17:1-17:40: Unexpected line `— Add a dashboard for checkout latency.` that Markdown does not read as a list item, expected `- Add a dashboard for checkout latency.` (write `-` and a space instead of `—`)'
+      '17:1-17:40: Unexpected line `— Add a dashboard for checkout latency.` that Markdown does not read as a list item, expected `- Add a dashboard for checkout latency.` (write `-` and a space instead of `—`)',
+      '18:1-18:27: Unexpected line `-<b>Improve</b> monitoring` that Markdown does not read as a list item, expected `- <b>Improve</b> monitoring` (add a space after `-`)',
+      `18:5-18:27: Unexpected task \`Improve monitoring\` that is vague (\`improve\` with no concrete object), ${concrete}`
     ])
     expect(messages.map((message) => message.expected)).toEqual([
       ['- Patch the session module in all environments.'],
@@ -43,7 +45,9 @@ describe('postmortem-actionable-tasks', () => {
       ['- Schedule a load test of checkout by 2024-04-01.'],
       ['1. Rotate the database credentials.'],
       ['2. Document the rollback steps in the runbook.'],
-      ['- Add a dashboard for checkout latency.']
+      ['- Add a dashboard for checkout latency.'],
+      ['- <b>Improve</b> monitoring'],
+      undefined
     ])
     expect(messages[0]).toMatchObject({
       source: 'remark-lint',

@@ -131,10 +131,10 @@ class Finder {
   }
 
   private line(line: ParagraphLine, section: Section, node: Node, inList = false): void {
-    const found = malformedMarker(line.text, line.index > 0 || inList)
+    const found = malformedMarker(stripTags(line.text), line.index > 0 || inList)
     if (!found) return
     const position = line.position
-    const expected = this.expectedLine(position, found)
+    const expected = this.expectedLine(position, found, line.text)
     this.malformed.push({
       text: line.text.trim(),
       marker: found.marker,
@@ -143,7 +143,7 @@ class Finder {
       position,
       section
     })
-    const content = found.content
+    const content = oneLine(stripTags(found.content))
     const start = this.source && position ? findInSource(this.source, position, firstWord(content)) : undefined
     const bodyPosition = start && position ? {start: start.start, end: position.end} : position
     this.push({
@@ -160,7 +160,7 @@ class Finder {
   }
 
   /** The source line with its marker replaced, marks and all, or the plain text. */
-  private expectedLine(position: Position | undefined, found: MarkerMatch): string {
+  private expectedLine(position: Position | undefined, found: MarkerMatch, text: string): string {
     if (this.source && position) {
       const from = offsetOf(this.source, position.start)
       const to = offsetOf(this.source, position.end)
@@ -170,7 +170,9 @@ class Finder {
         if (fixed !== raw) return `${found.replacement} ${fixed}`
       }
     }
-    return `${found.replacement} ${found.content}`
+    // The line as parsed, inline HTML kept, as from the source.
+    const fixed = text.trim().replace(rawMarker, '')
+    return `${found.replacement} ${fixed === text.trim() ? found.content : fixed.trim()}`
   }
 
   private list(node: List, section: Section): void {
@@ -197,7 +199,7 @@ class Finder {
     const first = item.children[0]
     const paragraph = first?.type === 'paragraph' ? first : undefined
     const lines = paragraph ? paragraphLines(paragraph, this.source) : []
-    const marked = lines.filter((line) => line.index > 0 && malformedMarker(line.text, true))
+    const marked = lines.filter((line) => line.index > 0 && malformedMarker(stripTags(line.text), true))
     // An item with sub-items (a list, or dash lines) is a group: its text is a title.
     if (nested.length > 0 || marked.length > 0) {
       const title = lines[0]
