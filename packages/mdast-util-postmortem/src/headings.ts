@@ -387,7 +387,7 @@ function readsAsProse(raw: string, text: string, previous: ParagraphLine | undef
     if (!/[.!?:;)]\s*$/.test(previous.text)) return true
   }
   // `…linked to under`/`Action items.`: the line before stops on a word that needs more.
-  if (previous && runsOnWords.has((/(\p{L}+)\s*$/u.exec(previous.text)?.[1] ?? '').toLowerCase())) return true
+  if (previous && runsOnWords.has((previous.text.trimEnd().split(/\s/).at(-1) ?? '').toLowerCase())) return true
   if (/[.,]$/.test(raw) && text.split(/\s+/).length > 3) return true
   return false
 }

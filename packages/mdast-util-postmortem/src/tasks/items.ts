@@ -509,7 +509,7 @@ export function taskLines(lines: readonly ParagraphLine[]): ParagraphLine[][] {
   const starts = texts.map((text, at) => {
     if (at === 0 || text === '' || isDetailLine(lines[at] as ParagraphLine, text)) return false
     const before = texts[at - 1] as string
-    const lastWord = (/(\S+)$/.exec(before)?.[1] ?? '').toLowerCase()
+    const lastWord = (before.split(' ').at(-1) ?? '').toLowerCase()
     const ended = /[.;:!?]$/.test(before)
     // After a full stop any capitalised line is a task; after none, one that opens with a verb.
     return (
