@@ -30,8 +30,9 @@ const floors: Record<string, {precision: number; recall: number}> = {
   'postmortem-timeline-timezone': {precision: 1, recall: 0.96},
   // Measured 33 TP, 1 FP, 0 FN.
   'postmortem-impact-quantified': {precision: 0.97, recall: 1},
-  // Measured 105 TP, 1 FP, 11 FN.
-  'postmortem-actionable-tasks': {precision: 0.99, recall: 0.9}
+  // Measured 112 TP, 0 FP, 4 FN (two of them prose-only files whose missing
+  // section required-sections reports, once).
+  'postmortem-actionable-tasks': {precision: 1, recall: 0.96}
 }
 
 describe.runIf(corpus.corpusAvailable())('the real postmortems of ../shared/corpus', async () => {

@@ -329,6 +329,13 @@ function contentColumn(item: ListItem): number {
   return first ?? (item.position?.start.column ?? 1) + 2
 }
 
+/** Words a sentence cannot stop on: the line after them goes on with it. */
+const runsOnWords = new Set(
+  'a an the of to for in on at by with from into under over about and or but than as via per our their its this these those'.split(
+    ' '
+  )
+)
+
 /** Words that continue a sentence: a line they start is not a title. */
 const continuing = new Set(['and', 'but', 'or', 'so', 'which', 'because', 'then', 'that', 'when', 'while', 'as'])
 
@@ -391,6 +398,8 @@ function readsAsProse(raw: string, text: string, previous: ParagraphLine | undef
   if (previous && first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) {
     if (!/[.!?:;)]\s*$/.test(previous.text)) return true
   }
+  // `…linked to under`/`Action items.`: the line before stops on a word that needs more.
+  if (previous && runsOnWords.has((previous.text.trimEnd().split(/\s/).at(-1) ?? '').toLowerCase())) return true
   if (/[.,]$/.test(raw) && text.split(/\s+/).length > 3) return true
   return false
 }

@@ -41,10 +41,12 @@ export {
   expectOneOf,
   expectOptions,
   expectStringArray,
+  expectWordLists,
   isPlainObject,
   listAllowed,
   OptionError,
-  show
+  show,
+  type WordListChanges
 } from './options.js'
 export {
   type Profile,
@@ -70,7 +72,9 @@ export {
 } from './rule.js'
 export {findSections, hasContent, type Outline, type Section} from './sections.js'
 export {
+  buildTaskVocabulary,
   cleanTask,
+  defaultTaskVocabulary,
   type FollowUps,
   findFollowUps,
   findInSource,
@@ -88,9 +92,12 @@ export {
   type TaskProblemKind,
   type TaskRequirement,
   type TaskText,
+  type TaskVocabulary,
+  type TaskVocabularyKey,
   taggerLoaded,
   taskHas,
-  taskRequirements
+  taskRequirements,
+  taskVocabularyKeys
 } from './tasks/index.js'
 export {
   type CalendarDate,

@@ -93,3 +93,45 @@ export function expectListOf<T extends string>(value: unknown, name: string, all
   }
   return [...new Set(value as T[])]
 }
+
+/** What a team changes in a word list: entries to add and entries to remove. */
+export interface WordListChanges {
+  readonly add?: readonly string[]
+  readonly remove?: readonly string[]
+}
+
+/**
+ * Changes to named word lists: `{goalVerbs: {add: ['curb'], remove:
+ * ['limit']}}`; a plain list (`{goalVerbs: ['curb']}`) adds.
+ */
+export function expectWordLists<K extends string>(
+  value: unknown,
+  name: string,
+  lists: readonly K[]
+): Partial<Record<K, WordListChanges>> {
+  if (value === undefined) return {}
+  if (!isPlainObject(value)) {
+    throw new OptionError(`Unexpected value ${show(value)} for \`${name}\`, expected an object of word lists`)
+  }
+  const changes: Partial<Record<K, WordListChanges>> = {}
+  for (const [key, change] of Object.entries(value)) {
+    if (!lists.includes(key as K)) {
+      throw new OptionError(`Unexpected list \`${key}\` in \`${name}\`, expected ${listAllowed(lists)}`)
+    }
+    const where = `${name}.${key}`
+    if (Array.isArray(change)) {
+      changes[key as K] = {add: expectStringArray(change, where)}
+      continue
+    }
+    if (!isPlainObject(change) || Object.keys(change).some((item) => item !== 'add' && item !== 'remove')) {
+      throw new OptionError(
+        `Unexpected value ${show(change)} for \`${where}\`, expected a list of words or \`{add, remove}\` lists`
+      )
+    }
+    changes[key as K] = {
+      add: expectStringArray(change.add, `${where}.add`),
+      remove: expectStringArray(change.remove, `${where}.remove`)
+    }
+  }
+  return changes
+}

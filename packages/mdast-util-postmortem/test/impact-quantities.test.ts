@@ -70,7 +70,11 @@ describe('quantities of effect', () => {
     ['for about an hour', ['duration:an hour']],
     ['half an hour', ['duration:half an hour']],
     ['a timeout of 300s', ['duration:300s']],
-    ['1 hour and 30 minutes', ['duration:1 hour', 'duration:30 minutes']]
+    ['1 hour and 30 minutes', ['duration:1 hour', 'duration:30 minutes']],
+    ['a 40-minute outage', ['duration:40-minute']],
+    ['a 3-hour degradation', ['duration:3-hour']],
+    ['a two-day backlog', ['duration:two-day']],
+    ['a twenty-minute gap', ['duration:twenty-minute']]
   ])('reads the duration in %j', (text, expected) => {
     expect(read(text)).toEqual(expected)
   })
@@ -83,7 +87,12 @@ describe('quantities of effect', () => {
     ['p99 latency 4s', ['rate:4s']],
     ['latency went from 200ms to 4s', ['rate:200ms', 'rate:4s']],
     ['200ms p95', ['rate:200ms']],
-    ['3x slower', ['rate:3x']]
+    ['3x slower', ['rate:3x']],
+    ['checkout errors doubled', ['rate:doubled']],
+    ['latency was twice the usual', ['rate:twice']],
+    ['the error rate rose tenfold', ['rate:tenfold']],
+    ['queue depth grew 10-fold', ['rate:10-fold']],
+    ['a three-fold rise in timeouts', ['rate:three-fold']]
   ])('reads the rate in %j', (text, expected) => {
     expect(read(text)).toEqual(expected)
   })
@@ -118,7 +127,12 @@ describe('quantities of effect', () => {
     'port 8080, Line 137, step 3',
     'an -1 ENOENT error',
     '200 A-ok',
-    'all users were affected'
+    'all users were affected',
+    'users on version 2 of the app',
+    'workers on Node 18 and Python 3 crashed',
+    'hosts on Ubuntu 22 and Debian 12 nodes',
+    'clients on IPv6, v2 and Node.js 20 errors',
+    'release 42 orders page'
   ])('finds no quantity in %j', (text) => {
     expect(read(text)).toEqual([])
   })

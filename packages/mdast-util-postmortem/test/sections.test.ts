@@ -40,6 +40,14 @@ describe('sections of a postmortem', () => {
     ])
   })
 
+  it('reads a line after one that stops on a word needing more as the same sentence', () => {
+    expect(sectionsOf('runs-on.md')).toEqual([
+      '3:1-3:11 heading summary',
+      '7:1-7:19 heading lessons-learned',
+      '12:1-12:16 heading action-items'
+    ])
+  })
+
   it('finds labelled paragraphs, plain and bold', () => {
     expect(sectionsOf('labelled.md')).toEqual(['1:1-1:8 label impact', '3:1-3:16 label root-cause'])
   })

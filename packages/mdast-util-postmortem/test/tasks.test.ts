@@ -108,7 +108,8 @@ describe('follow-up tasks of a postmortem', () => {
       '12:1-12:73 • (write `-` and a space instead of `•`) => - Schedule a load test of checkout by 2024-04-01.',
       '13:1-13:35 1. (add a space after `1.`) => 1. Rotate the database credentials.',
       '14:1-14:47 2, (write `2.` and a space) => 2. Document the rollback steps in the runbook.',
-      '17:1-17:40 — (write `-` and a space instead of `—`) => - Add a dashboard for checkout latency.'
+      '17:1-17:40 — (write `-` and a space instead of `—`) => - Add a dashboard for checkout latency.',
+      '18:1-18:27 - (add a space after `-`) => - <b>Improve</b> monitoring'
     ])
   })
 
@@ -187,14 +188,17 @@ describe('judging a task', () => {
     ['Burden on the firewall will be reduced', 'not-a-verb: starts with the word `Burden`'],
     ['Improve monitoring', 'vague: is vague (`improve` with no concrete object)'],
     ['Enhance monitoring to detect load imbalances', 'vague: is vague (`enhance` with no concrete object)'],
-    ['Ensure that configurations are clearly defined', 'vague: is vague (`ensure` with no concrete object)'],
-    ['Be more careful', 'vague: is vague (`be more careful` names no action)'],
+    [
+      'Ensure that configurations are clearly defined',
+      'no-mechanism: is a standing policy (`ensure` with nothing that enforces it)'
+    ],
+    ['Be more careful', 'wish: is a wish (`be more careful` names no action)'],
     ['Add monitoring system', 'vague: is vague (`monitoring system` names nothing in particular)'],
     ['Continue to attempt a resolution', 'open-ended: is open-ended (`continue` never ends)'],
     ['Maintain comprehensive documentation', 'open-ended: is open-ended (`maintain` never ends)'],
     ['Consider a versioned API', 'open-ended: is open-ended (`consider` defers the decision)'],
-    ['Investigate k8 training', 'open-ended: is open-ended (`investigate` with no outcome)'],
-    ['Figure out how to monitor CVEs', 'open-ended: is open-ended (`figure out` with no outcome)'],
+    ['Investigate k8 training', 'open-ended: is open-ended (`investigate` with no deliverable)'],
+    ['Figure out how to monitor CVEs', 'open-ended: is open-ended (`figure out` with no deliverable)'],
     ['Conduct regular audits of the settings', 'open-ended: is open-ended (`regular` with no cadence)'],
     ['Regularly review the alert thresholds', 'open-ended: is open-ended (`regularly` with no cadence)'],
     ['Do deployments more often', 'open-ended: is open-ended (`more often` with no cadence)'],
@@ -204,7 +208,7 @@ describe('judging a task', () => {
     expect(verdict(text)).toBe(expected)
   })
 
-  it('takes a task with a title as fine when its title or its body is', () => {
+  it('judges a task with a title by its body, and by its title when the body is no task', () => {
     expect(verdict('**Implement least privilege in the cluster**: We are working on it.')).toBe('ok')
     expect(verdict('Load testing: Run a load test of checkout.')).toBe('ok')
     expect(verdict('Load testing: Conduct regular load tests.')).toBe(
@@ -222,8 +226,8 @@ describe('judging a task', () => {
   })
 
   it('takes more vague verbs and a minimum of words', () => {
-    expect(verdict('Revisit the alerting', {vagueVerbs: ['revisit']})).toBe(
-      'vague: is vague (`revisit` with no concrete object)'
+    expect(verdict('Streamline the alerting', {vagueVerbs: ['streamline']})).toBe(
+      'vague: is vague (`streamline` with no concrete object)'
     )
     expect(verdict('Add the index', {minWords: 4})).toBe('too-short: has 3 words')
   })

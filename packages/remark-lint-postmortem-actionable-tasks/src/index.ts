@@ -12,29 +12,38 @@
  * preventative measures, next steps, improvements, tasks, ...; all of its
  * parts together) and reports:
  *
+ * - a postmortem with no follow-up section, at its end, unless
+ *   `postmortem-required-sections` ran first and reported the section
+ *   missing (one message per missing section);
  * - a follow-up section with no list of tasks (only prose, or lines that are
  *   not list items), once, at its heading;
  * - a line written as a list item that Markdown does not read as one
  *   (`-Patch the server`, `• Patch`, `1.Patch`, `1, Patch`), with the fix and
  *   the corrected line in `message.expected`;
  * - a task that does not start with a verb in the imperative (`We need
- *   monitoring`, `Implementation of ...`, `Patched the server`);
+ *   monitoring`, `Implementation of ...`, `Patched the server`), or whose
+ *   first word is the subject of a verb (`Script needs to be updated`);
  * - a vague task: a vague verb with no concrete object (`Improve monitoring`,
- *   `Enhance testing`) or an object that names nothing (`Add monitoring
- *   system`), or a wish (`Be more careful`);
+ *   `Enhance testing`), an object that names nothing (`Add monitoring
+ *   system`), a qualifier that specifies nothing (`for certain users`);
+ * - a wish (`Be more careful`, `Communicate better`);
+ * - a goal with no mechanism (`Prevent outages`, `Reduce latency`), a
+ *   standing policy with nothing that enforces it (`Ensure backups work`,
+ *   `Always run …`);
  * - an open-ended task: `Continue to ...`, `Maintain ...`, `Consider ...`,
- *   `Investigate ...` with no outcome, `regularly` with no cadence, an open
- *   question;
+ *   `Investigate ...` with no deliverable, `regularly` with no cadence, an
+ *   open question;
  * - with `require`, a task without an owner (`@name`), a due date, or a
  *   ticket (a link, `#123`, `OPS-123`).
  *
  * Lists, GFM task-list items (done ones, `- [x]`, are not judged), table
- * rows and HTML `<li>` items are tasks. An item with sub-items is a group:
- * its sub-items are the tasks. A title before a task (`**Monitoring:** Add
- * an alert on ...`) is allowed: the task is fine when its title or its text
- * is. Whether a task starts with a verb is decided by a part-of-speech
- * tagger (`compromise`), helped by a list of operations verbs it does not
- * know (`Backup`, `Setup`, `Rate-limit`).
+ * rows and HTML `<li>` items are tasks; several task lines in one list item
+ * are several tasks. An item with sub-items is a group: its sub-items are
+ * the tasks. A task is judged as it renders (inline HTML left out), by its
+ * text after a title (`**Monitoring:** Add an alert on ...`); the title
+ * counts when the text is no task at all. Whether a task starts with a verb
+ * is decided by a part-of-speech tagger (`compromise`), helped by word lists
+ * (data a team can change with `vocabulary`).
  *
  * ## Options
  *
@@ -42,18 +51,22 @@
  * - `require` (`Array<'owner' | 'due' | 'ticket'>`, default `[]`): what
  *   each open task must carry.
  * - `vagueVerbs` (`string[]`, default `[]`): more verbs (or phrases) that
- *   need a concrete object, besides `improve`, `enhance`, `strengthen`,
- *   `ensure`, ...
+ *   need a concrete object, besides `improve`, `enhance`, `strengthen`, ...
  * - `minWords` (`number`, default `2`): fewest words a task may have.
+ * - `vocabulary` (`{[list]: string[] | {add?, remove?}}`, default `{}`):
+ *   changes to the word lists (`opsVerbs`, `goalVerbs`, `policyVerbs`,
+ *   `inquiryVerbs`, `wishes`, `unspecificWords`, ...).
  *
  * The examples live in `docs/rules/actionable-tasks.md` and are tested.
  */
 import {
   type BaseSettings,
+  buildTaskVocabulary,
   definePostmortemRule,
   expectInteger,
   expectListOf,
   expectStringArray,
+  expectWordLists,
   type FollowUps,
   findInSource,
   getTasks,
@@ -64,7 +77,11 @@ import {
   type Task,
   type TaskProblem,
   type TaskRequirement,
-  taskRequirements
+  type TaskVocabulary,
+  type TaskVocabularyKey,
+  taskRequirements,
+  taskVocabularyKeys,
+  type WordListChanges
 } from 'mdast-util-postmortem'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -75,31 +92,40 @@ export interface Options {
   require?: TaskRequirement[]
   vagueVerbs?: string[]
   minWords?: number
+  vocabulary?: Partial<Record<TaskVocabularyKey, string[] | WordListChanges>>
 }
 
 interface Settings extends BaseSettings {
   readonly require: readonly TaskRequirement[]
-  readonly vagueVerbs: readonly string[]
   readonly minWords: number
+  readonly vocabulary: TaskVocabulary
 }
 
 const section = 'action-items'
 
 const remarkLintPostmortemActionableTasks = definePostmortemRule<Settings>({
   name: 'actionable-tasks',
-  options: ['require', 'vagueVerbs', 'minWords'],
+  options: ['require', 'vagueVerbs', 'minWords', 'vocabulary'],
   settings(options, profile) {
+    const vagueVerbs = expectStringArray(options.vagueVerbs, 'vagueVerbs')
+    const changes = expectWordLists(options.vocabulary, 'vocabulary', taskVocabularyKeys)
+    // `vagueVerbs` is the short form of `vocabulary.vagueVerbs.add`.
+    const vague = changes.vagueVerbs
+    changes.vagueVerbs = {add: [...(vague?.add ?? []), ...vagueVerbs], remove: vague?.remove ?? []}
     return {
       profile,
       require: expectListOf(options.require, 'require', taskRequirements),
-      vagueVerbs: expectStringArray(options.vagueVerbs, 'vagueVerbs'),
-      minWords: expectInteger(options.minWords, 'minWords', 1, 2)
+      minWords: expectInteger(options.minWords, 'minWords', 1, 2),
+      vocabulary: buildTaskVocabulary(changes)
     }
   },
   check(postmortem, file, settings) {
     if (!postmortem.looksLikePostmortem) return
     const followUps = getTasks(postmortem)
-    if (followUps.sections.length === 0) return
+    if (followUps.sections.length === 0) {
+      reportNoFollowUps(postmortem, file, settings)
+      return
+    }
     if (followUps.tasks.length === 0) {
       reportNoList(followUps, file)
       return
@@ -116,6 +142,25 @@ const remarkLintPostmortemActionableTasks = definePostmortemRule<Settings>({
 })
 
 export default remarkLintPostmortemActionableTasks
+
+/**
+ * No follow-up section at all. `postmortem-required-sections` says so when
+ * the profile requires the section and it ran first (as in the preset): then
+ * this rule does not say it again.
+ */
+function reportNoFollowUps(postmortem: Postmortem, file: VFile, settings: Settings): void {
+  const said = file.messages.some(
+    (message) =>
+      message.ruleId === 'postmortem-required-sections' && (message as {section?: unknown}).section === section
+  )
+  if (said) return
+  const title = settings.profile.sections.find((spec) => spec.id === section)?.title ?? 'Action items'
+  report(
+    file,
+    `Unexpected postmortem without follow-up tasks, expected a section such as \`## ${title}\` with one task per list item`,
+    {place: postmortem.tree.position?.end, expected: [`## ${title}`], section}
+  )
+}
 
 function reportNoList(followUps: FollowUps, file: VFile): void {
   const first = followUps.sections[0]

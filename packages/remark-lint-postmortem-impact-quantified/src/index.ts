@@ -20,8 +20,8 @@
  * - impact statements with no quantity of the effect: no percentage
  *   (`40% of users`, `a 300% increase`), count with a unit (`1,200
  *   orders`), money (`$50,000`, `€1.2k`, `USD 3,000`), duration (`for 3
- *   hours`, `2h 15m`), rate (`500 req/s`, `error rate 12%`, `p99 latency
- *   4s`), SLO or error-budget figure, or fraction in words (`half of`, `one
+ *   hours`, `2h 15m`, `a 40-minute outage`), rate (`500 req/s`, `error
+ *   rate 12%`, `p99 latency 4s`, a factor: `doubled`, `tenfold`), SLO or error-budget figure, or fraction in words (`half of`, `one
  *   in ten`);
  * - then, in place of that message, each vague quantifier standing in for
  *   a number (`some users`, `many requests`, `a significant slowdown`),
@@ -31,6 +31,7 @@
  *
  * A date or a time of day is not a quantity (`from 10:00 to 12:30 UTC`
  * gives no duration: write it). Neither is a version (`Ubuntu 14.04`), a
+ * number a name identifies (`version 2`, `Node 18`, `Python 3`), a
  * server name (`web-01`), nor an HTTP status code naming an error kind
  * (`500 errors`, `a 503 error`); `500 errors per second` is a rate.
  *

@@ -31,7 +31,8 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     ['indented.md', 'holberton'],
     ['wrapped.md', 'generic'],
     ['overview-label.md', 'holberton'],
-    ['table.md', 'generic']
+    ['table.md', 'generic'],
+    ['compound.md', 'generic']
   ])('finds the quantities of %s (%s)', async (name, profile) => {
     expect(await reasons(read(name), {profile})).toEqual([])
   })
@@ -60,6 +61,11 @@ describe('postmortem-impact-quantified on the fixtures', () => {
   it('reports an impact with no quantity at its first sentence: status codes, dates, times and names are not quantities', async () => {
     expect(await reasons(read('status-codes.md'), {profile: 'holberton'})).toEqual([`2:1-2:98: ${noQuantity}`])
     expect(await reasons(read('unknown-sections.md'), {profile: 'holberton'})).toEqual([`1:1-2:120: ${noQuantity}`])
+  })
+
+  it('takes a number after a version, a runtime or a system name for its name, not a count', async () => {
+    expect(await reasons(read('identifiers.md'))).toEqual([`7:1-7:10: ${noQuantity}`])
+    expect(await reasons(read('compound.md'), {require: ['duration', 'rate']})).toEqual([])
   })
 
   it('reports the vague word standing in for the number, not the start and end times', async () => {

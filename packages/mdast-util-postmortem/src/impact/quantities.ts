@@ -12,8 +12,10 @@ import {
   currencyWords,
   effectWords,
   fractionWords,
+  identifierWords,
   magnitudePlurals,
   magnitudes,
+  multiplierWords,
   notCounted,
   nounSet,
   numberWords,
@@ -133,6 +135,8 @@ const statuses = new Set(statusFollowers)
 const effects = new Set(effectWords)
 const times = new Set(timeNouns)
 const currencies = new Set(currencyWords)
+const identifiers = new Set(identifierWords)
+const multipliers = new Set(multiplierWords)
 const symbols = new Set(currencySymbols)
 const irregularPlurals = new Set(['people', 'staff', 'data', 'children', 'media', 'personnel', 'traffic'])
 const determiners = new Set(['the', 'our', 'their', 'its', 'these', 'those', 'all', 'my', 'your', 'his', 'her', 'of'])
@@ -386,6 +390,11 @@ class Reader {
     if (this.at(index - 1)?.text === '-' && this.attached(index)) return false
     const previous = this.at(index - 1)
     if (previous?.kind === 'word' && calendar.has(previous.lower)) return false
+    // `version 2`, `Node 18`, `Python 3 workers`: the number names a release.
+    if (previous?.kind === 'word' && identifiers.has(previous.lower) && this.attachedBySpace(index)) {
+      this.next = index + 1
+      return false
+    }
     const following = this.at(index + 1)
     if (following?.kind === 'word' && calendar.has(following.lower)) return false
     // `$50,000`, `USD 3,000`.
@@ -421,6 +430,14 @@ class Reader {
       } else {
         this.next = after + 1
         return false
+      }
+    }
+    // `40-minute outage`, `3-hour`, `10-fold`: a compound written with a hyphen.
+    const compound = this.lower(after + 1)
+    if (this.at(after)?.text === '-' && this.attached(after) && this.attached(after + 1) && compound !== undefined) {
+      if (compound === 'fold') return this.add(this.contextKind(index, 'rate'), index, after + 1)
+      if (spacedUnits.has(compound) && this.at(after + 1)?.kind === 'word') {
+        return this.duration(index, after + 1, shape.clock)
       }
     }
     if (shape.clock) {
@@ -639,6 +656,19 @@ class Reader {
       return noun ? this.add('count', index, noun.index, noun.token.text, this.vocabulary.people.has(noun.word)) : false
     }
     if (word === 'no' || word === 'zero' || word === 'none') return this.none(index)
+    // `doubled`, `twice the usual`, `tenfold`: a factor.
+    if (multipliers.has(word)) return this.add(this.contextKind(index, 'rate'), index, index)
+    // `two-day`, `three-fold`: a number word and a unit in one.
+    const [number, unit] = word.split('-')
+    if (
+      number !== undefined &&
+      unit !== undefined &&
+      numberWords[number] !== undefined &&
+      !word.includes('-', number.length + 1)
+    ) {
+      if (unit === 'fold') return this.add(this.contextKind(index, 'rate'), index, index)
+      if (spacedUnits.has(unit)) return this.add(this.latencyAround(index, index) ? 'rate' : 'duration', index, index)
+    }
     const value = numberWords[word]
     if (value === undefined) return false
     if (word === 'single' && !['a', 'the', 'one'].includes(this.lower(index - 1) ?? '')) {

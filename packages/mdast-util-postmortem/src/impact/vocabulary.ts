@@ -566,6 +566,71 @@ export const notCounted: readonly string[] = [
   'issues'
 ]
 
+/**
+ * Names a number after which identifies, not counts: `version 2`, `Node
+ * 18`, `Python 3`, `Ubuntu 22`, `release 42` (`IPv6`, `v2` are one word).
+ */
+export const identifierWords: readonly string[] = [
+  'version',
+  'versions',
+  'ver',
+  'v',
+  'release',
+  'build',
+  'node',
+  'nodejs',
+  'js',
+  'python',
+  'ubuntu',
+  'debian',
+  'centos',
+  'rhel',
+  'fedora',
+  'alpine',
+  'java',
+  'jdk',
+  'php',
+  'ruby',
+  'rails',
+  'django',
+  'postgres',
+  'postgresql',
+  'mysql',
+  'redis',
+  'kubernetes',
+  'k8s',
+  'ipv',
+  'windows',
+  'macos',
+  'ios',
+  'android',
+  'chrome',
+  'firefox',
+  'openssl',
+  'tls',
+  'golang',
+  'elasticsearch',
+  'kafka'
+]
+
+/** Words that multiply: a change stated as a factor (`twice`, `doubled`, `tenfold`). */
+export const multiplierWords: readonly string[] = [
+  'twice',
+  'thrice',
+  'doubled',
+  'doubling',
+  'tripled',
+  'tripling',
+  'quadrupled',
+  'halved',
+  'twofold',
+  'threefold',
+  'fourfold',
+  'fivefold',
+  'tenfold',
+  'hundredfold'
+]
+
 /** Month and weekday names: a number next to them is a date. */
 export const calendarWords: readonly string[] = [
   'january',

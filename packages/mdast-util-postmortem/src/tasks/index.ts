@@ -16,6 +16,13 @@ export {cleanTask, type JudgeOptions, judgeTask, type TaskProblem, type TaskProb
 export {missingRequirements, type TaskRequirement, taskHas, taskRequirements} from './requirements.js'
 export {findInSource} from './source.js'
 export {type TaggedWord, tagFirstWords, taggerLoaded} from './tagger.js'
+export {
+  buildTaskVocabulary,
+  defaultTaskVocabulary,
+  type TaskVocabulary,
+  type TaskVocabularyKey,
+  taskVocabularyKeys
+} from './verbs.js'
 
 const cache = new WeakMap<Postmortem, FollowUps>()
 

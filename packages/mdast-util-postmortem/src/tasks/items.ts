@@ -5,6 +5,7 @@ import {type ParagraphLine, paragraphLines, type SourceText, stripTags} from '..
 import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
 import {findInSource, offsetOf, pointAt} from './source.js'
+import {tagFirstWords} from './tagger.js'
 
 /**
  * How a task was written:
@@ -98,6 +99,7 @@ class Finder {
   readonly tasks: Task[] = []
   readonly malformed: MalformedListLine[] = []
   private readonly seen = new Set<Node>()
+  private readonly pushed = new Map<Node, Set<string>>()
   private readonly source: SourceText | undefined
 
   constructor(postmortem: Postmortem) {
@@ -129,10 +131,10 @@ class Finder {
   }
 
   private line(line: ParagraphLine, section: Section, node: Node, inList = false): void {
-    const found = malformedMarker(line.text, line.index > 0 || inList)
+    const found = malformedMarker(stripTags(line.text), line.index > 0 || inList)
     if (!found) return
     const position = line.position
-    const expected = this.expectedLine(position, found)
+    const expected = this.expectedLine(position, found, line.text)
     this.malformed.push({
       text: line.text.trim(),
       marker: found.marker,
@@ -141,7 +143,7 @@ class Finder {
       position,
       section
     })
-    const content = found.content
+    const content = oneLine(stripTags(found.content))
     const start = this.source && position ? findInSource(this.source, position, firstWord(content)) : undefined
     const bodyPosition = start && position ? {start: start.start, end: position.end} : position
     this.push({
@@ -158,7 +160,7 @@ class Finder {
   }
 
   /** The source line with its marker replaced, marks and all, or the plain text. */
-  private expectedLine(position: Position | undefined, found: MarkerMatch): string {
+  private expectedLine(position: Position | undefined, found: MarkerMatch, text: string): string {
     if (this.source && position) {
       const from = offsetOf(this.source, position.start)
       const to = offsetOf(this.source, position.end)
@@ -168,7 +170,9 @@ class Finder {
         if (fixed !== raw) return `${found.replacement} ${fixed}`
       }
     }
-    return `${found.replacement} ${found.content}`
+    // The line as parsed, inline HTML kept, as from the source.
+    const fixed = text.trim().replace(rawMarker, '')
+    return `${found.replacement} ${fixed === text.trim() ? found.content : fixed.trim()}`
   }
 
   private list(node: List, section: Section): void {
@@ -176,7 +180,7 @@ class Finder {
   }
 
   private titleLine(line: ParagraphLine, section: Section, item: ListItem): void {
-    const text = oneLine(line.text)
+    const text = lineText(line)
     this.push({
       kind: typeof item.checked === 'boolean' ? 'task-list-item' : 'list-item',
       ...splitLabel(text, undefined, line.position, this.source),
@@ -195,7 +199,7 @@ class Finder {
     const first = item.children[0]
     const paragraph = first?.type === 'paragraph' ? first : undefined
     const lines = paragraph ? paragraphLines(paragraph, this.source) : []
-    const marked = lines.filter((line) => line.index > 0 && malformedMarker(line.text, true))
+    const marked = lines.filter((line) => line.index > 0 && malformedMarker(stripTags(line.text), true))
     // An item with sub-items (a list, or dash lines) is a group: its text is a title.
     if (nested.length > 0 || marked.length > 0) {
       const title = lines[0]
@@ -208,16 +212,55 @@ class Finder {
       }
       return
     }
-    if (!paragraph || toString(paragraph).trim() === '') return
-    const position = inlinePosition(paragraph)
+    if (!paragraph || rendered(paragraph).trim() === '') return
     const checked = typeof item.checked === 'boolean' ? item.checked : undefined
+    const groups = taskLines(lines)
+    if (groups.length > 1 || (groups.length === 1 && groups[0]?.[0] !== lines[0])) {
+      for (const group of groups) this.lineGroup(group, section, item, checked)
+      return
+    }
+    const position = inlinePosition(paragraph)
     this.push({
       kind: checked === undefined ? 'list-item' : 'task-list-item',
-      ...splitLabel(oneLine(toString(paragraph)), paragraph.children, position, this.source),
+      ...splitLabel(oneLine(rendered(paragraph)), paragraph.children, position, this.source),
       position,
       checked,
-      details: toString(item),
+      details: rendered(item),
       linked: hasLink(item),
+      columns: {},
+      section,
+      node: item
+    })
+  }
+
+  /** One task of a list item that holds several, one a line (details lines after it). */
+  private lineGroup(
+    group: readonly ParagraphLine[],
+    section: Section,
+    item: ListItem,
+    checked: boolean | undefined
+  ): void {
+    const [first] = group
+    const last = group.at(-1)
+    if (!first || !last) return
+    const text = lineText(first)
+    const start = this.source && first.position ? findInSource(this.source, first.position, firstWord(text)) : undefined
+    const end = last.position?.end
+    const position = start && end ? {start: start.start, end} : first.position
+    this.push({
+      kind: checked === undefined ? 'list-item' : 'task-list-item',
+      ...splitLabel(
+        text,
+        first.children,
+        position && {start: position.start, end: first.position?.end ?? position.end},
+        this.source
+      ),
+      position,
+      checked,
+      details: group.map(lineText).join(' '),
+      linked: group.some((line) =>
+        line.children.some((child) => child.type === 'link' || child.type === 'linkReference')
+      ),
       columns: {},
       section,
       node: item
@@ -227,7 +270,7 @@ class Finder {
   private table(node: Table, section: Section): void {
     const [head, ...rows] = node.children
     if (!head) return
-    const roles = head.children.map((cell) => columnRole(toString(cell)))
+    const roles = head.children.map((cell) => columnRole(rendered(cell)))
     let taskColumn = roles.indexOf('task')
     if (taskColumn === -1) taskColumn = roles.indexOf('unknown')
     if (taskColumn === -1) taskColumn = 0
@@ -236,20 +279,20 @@ class Finder {
 
   private tableRow(row: TableRow, roles: readonly string[], taskColumn: number, section: Section): void {
     const cell = row.children[taskColumn]
-    if (!cell || toString(cell).trim() === '') return
+    if (!cell || rendered(cell).trim() === '') return
     const columns: Partial<Record<TaskColumn, string>> = {}
     row.children.forEach((other, at) => {
       const role = roles[at]
-      const text = toString(other).trim()
+      const text = rendered(other).trim()
       if ((role === 'owner' || role === 'due' || role === 'ticket') && text !== '') columns[role] = text
     })
     const position = inlinePosition(cell)
     this.push({
       kind: 'table-row',
-      ...splitLabel(oneLine(toString(cell)), cell.children, position, this.source),
+      ...splitLabel(oneLine(rendered(cell)), cell.children, position, this.source),
       position,
       checked: undefined,
-      details: row.children.map((other) => toString(other)).join(' '),
+      details: row.children.map((other) => rendered(other)).join(' '),
       linked: hasLink(row),
       columns,
       section,
@@ -290,6 +333,12 @@ class Finder {
   }
 
   private push(task: Task): void {
+    // A list read from two parts of the section (a part titled inside it) gives its tasks once.
+    const known = this.pushed.get(task.node) ?? new Set<string>()
+    const key = `${task.position?.start.offset ?? ''}:${task.text}`
+    if (known.has(key)) return
+    known.add(key)
+    this.pushed.set(task.node, known)
     this.tasks.push(task)
   }
 }
@@ -372,7 +421,7 @@ function splitLabel(
   let label: string | undefined
   let labelPosition: Position | undefined
   if (first && (first.type === 'strong' || first.type === 'emphasis')) {
-    const marked = toString(first).trim()
+    const marked = rendered(first).trim()
     const after = children?.[1]
     const afterText = after?.type === 'text' ? after.value : ''
     if (marked.endsWith(':') || /^\s*[:\u2013\u2014-]/u.test(afterText)) {
@@ -422,6 +471,77 @@ function hasLink(node: Node): boolean {
   if (node.type === 'link' || node.type === 'linkReference') return true
   const children = (node as {children?: Node[]}).children
   return children ? children.some(hasLink) : false
+}
+
+/**
+ * The text of a node as it renders: inline HTML left out (`<span>Fix</span>`
+ * is `Fix`), entities decoded (the parser does that), link targets dropped.
+ */
+function rendered(node: Node): string {
+  return toString(node, {includeHtml: false})
+}
+
+/** A line of a paragraph as it renders, on one line. */
+function lineText(line: ParagraphLine): string {
+  return oneLine(stripTags(line.text))
+}
+
+// A line that gives the task above it its owner, due date, ticket or status.
+const detailLine =
+  /^(?:owners?|assignee|assigned to|dri|due|deadline|eta|target date|ticket|issue|jira|link|tracking|status|priority)\s*:/i
+// Words a wrapped line can end on when the sentence goes on below.
+const continuation = new Set(
+  'a an the of to for in on at by with from into and or but than as via per our their its this that these those'.split(
+    ' '
+  )
+)
+
+/**
+ * The tasks of a list item's paragraph, as lines: each line that reads as
+ * a task of its own (a capital after a full stop, or a verb first after a
+ * line that does not run on) starts one; detail lines (`Owner: @ana`, a
+ * lone link) go with the task above. A paragraph where a sentence runs on
+ * from one line to the next is wrapped prose: one task. A first line ending
+ * in `:` is a title when a task follows it.
+ */
+export function taskLines(lines: readonly ParagraphLine[]): ParagraphLine[][] {
+  const texts = lines.map(lineText)
+  const starts = texts.map((text, at) => {
+    if (at === 0 || text === '' || isDetailLine(lines[at] as ParagraphLine, text)) return false
+    const before = texts[at - 1] as string
+    const lastWord = (before.split(' ').at(-1) ?? '').toLowerCase()
+    const ended = /[.;:!?]$/.test(before)
+    // After a full stop any capitalised line is a task; after none, one that opens with a verb.
+    return (
+      /^\p{Lu}/u.test(text) && (ended || (!/,$/.test(before) && !continuation.has(lastWord) && opensWithVerb(text)))
+    )
+  })
+  const runsOn = texts.some((text, at) => {
+    if (at === 0 || text === '' || starts[at] || isDetailLine(lines[at] as ParagraphLine, text)) return false
+    return !/[.;:!?]$/.test(texts[at - 1] as string)
+  })
+  if (runsOn) return [[...lines]]
+  const title = lines.length > 1 && (texts[0] as string).endsWith(':') && starts[1] === true
+  const groups: ParagraphLine[][] = []
+  lines.forEach((line, at) => {
+    if (texts[at] === '' || (at === 0 && title)) return
+    const current = groups.at(-1)
+    if (at === 0 || starts[at] || !current) groups.push([line])
+    else current.push(line)
+  })
+  return groups
+}
+
+/** A line that gives the task above it an owner, a date, a ticket, or a link. */
+function isDetailLine(line: ParagraphLine, text: string): boolean {
+  if (detailLine.test(text)) return true
+  const linked = line.children.some((child) => child.type === 'link' || child.type === 'linkReference')
+  return linked && line.children.every((child) => child.type !== 'text' || /^[\s()[\],.;:]*$/.test(child.value))
+}
+
+function opensWithVerb(text: string): boolean {
+  const tags = tagFirstWords(text)[0]?.tags
+  return tags?.has('Verb') === true && !tags.has('PastTense') && !tags.has('Gerund') && !tags.has('Modal')
 }
 
 /** Collapse a text's lines and spaces into one line. */

@@ -1,18 +1,6 @@
 import type {Task, TaskText} from './items.js'
 import {readsAsVerb, type TaggedWord, tagFirstWords} from './tagger.js'
-import {
-  closedClassWords,
-  deferringVerbs,
-  inquiryVerbPhrases,
-  inquiryVerbs,
-  jargonVerbPhrases,
-  jargonVerbs,
-  ongoingVerbPhrases,
-  ongoingVerbs,
-  vaguePhrases,
-  vagueVerbPhrases,
-  vagueVerbs
-} from './verbs.js'
+import {buildTaskVocabulary, closedClassWords, defaultTaskVocabulary, type TaskVocabulary} from './verbs.js'
 import {
   cadence,
   clauseEnd,
@@ -21,19 +9,24 @@ import {
   frequencyWords,
   genericAcronyms,
   genericWords,
-  outcomeWords,
   scopePhrase
 } from './words.js'
 
 /**
  * Why a task is not actionable:
  * - `too-short`: fewer words than asked;
- * - `not-a-verb`: it does not start with a verb in the imperative;
- * - `vague`: it names no concrete object ("improve monitoring");
+ * - `not-a-verb`: it does not start with a verb in the imperative (a
+ *   pronoun, a noun, a past tense, a subject and its verb: `Script needs …`);
+ * - `vague`: it names no concrete object ("improve monitoring", "for certain
+ *   users");
+ * - `wish`: it names no action at all ("be more careful", "communicate
+ *   better");
+ * - `no-mechanism`: a goal ("prevent …", "reduce …") or a standing policy
+ *   ("ensure …", "always …") that does not say how it is reached or enforced;
  * - `open-ended`: it never ends ("continue to", "regularly" with no cadence,
- *   "consider", "investigate" with no outcome, an open question).
+ *   "consider", "investigate" with no deliverable, an open question).
  */
-export type TaskProblemKind = 'too-short' | 'not-a-verb' | 'vague' | 'open-ended'
+export type TaskProblemKind = 'too-short' | 'not-a-verb' | 'vague' | 'wish' | 'no-mechanism' | 'open-ended'
 
 /** What is wrong with a task. */
 export interface TaskProblem {
@@ -54,9 +47,18 @@ export interface JudgeOptions {
   readonly vagueVerbs?: readonly string[] | undefined
   /** Fewest words a task may have. */
   readonly minWords?: number | undefined
+  /** The word lists (see `buildTaskVocabulary`); the built-in ones by default. */
+  readonly vocabulary?: TaskVocabulary | undefined
 }
 
 const defaultMinWords = 2
+
+/** What one judgement needs. */
+interface Judging {
+  readonly words: TaskVocabulary
+  readonly minWords: number
+  readonly linked: boolean
+}
 
 /**
  * Judge a task the way postmortem guides ask: it starts with a verb in the
@@ -65,34 +67,38 @@ const defaultMinWords = 2
  * its body is.
  */
 export function judgeTask(task: Task, options: JudgeOptions = {}): TaskProblem | undefined {
-  const extra = new Set((options.vagueVerbs ?? []).map((verb) => verb.toLowerCase().trim()))
-  const minWords = options.minWords ?? defaultMinWords
+  let words = options.vocabulary ?? defaultTaskVocabulary
+  if (options.vagueVerbs && options.vagueVerbs.length > 0) {
+    words = {...words, vagueVerbs: new Set([...words.vagueVerbs, ...buildExtra(options.vagueVerbs)])}
+  }
+  const judging: Judging = {words, minWords: options.minWords ?? defaultMinWords, linked: task.linked}
   const whole = task.details
-  if (!task.label) return judgePart(task.body, whole, extra, minWords, task.linked)
-  const label = judgePart(task.label, task.label.text, extra, minWords, task.linked)
-  if (!label) return undefined
+  if (!task.label) return judgePart(task.body, whole, judging)
   // `Uptime issue: https://...`: nothing but a reference after the label.
-  if (!/\p{L}{2}/u.test(task.body.text.replace(/https?:\/\/\S*/g, ''))) return label
+  if (!/\p{L}{2}/u.test(task.body.text.replace(/https?:\/\/\S*/g, ''))) {
+    return judgePart(task.label, task.label.text, judging)
+  }
   // A title-case label (`Improved Monitoring:`) would read as names: leave it out.
   const at = whole.indexOf(task.label.text)
   const rest = at === -1 ? whole : whole.slice(at + task.label.text.length)
-  const body = judgePart(task.body, rest, extra, minWords, task.linked)
+  const body = judgePart(task.body, rest, judging)
   if (!body) return undefined
-  // Both fail: the body is the task, unless it is none and the label is one.
-  const bodyIsNoTask = body.kind === 'not-a-verb' || body.kind === 'too-short'
-  const labelIsTask = label.kind === 'vague' || label.kind === 'open-ended'
-  return bodyIsNoTask && labelIsTask ? label : body
+  // The body is the task; when it is no task at all (`**Add an alert**: on
+  // checkout errors`), the label may be.
+  if (body.kind !== 'not-a-verb' && body.kind !== 'too-short') return body
+  const label = judgePart(task.label, task.label.text, judging)
+  if (!label) return undefined
+  return label.kind !== 'not-a-verb' && label.kind !== 'too-short' ? label : body
 }
 
-function judgePart(
-  part: TaskText,
-  whole: string,
-  extraVague: ReadonlySet<string>,
-  minWords: number,
-  linked: boolean
-): TaskProblem | undefined {
+function buildExtra(verbs: readonly string[]): ReadonlySet<string> {
+  return buildTaskVocabulary({vagueVerbs: {add: verbs}}).vagueVerbs
+}
+
+function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem | undefined {
+  const {words: vocabulary, minWords, linked} = judging
   const text = cleanTask(part.text)
-  const sentence = firstSentence(text)
+  let sentence = firstSentence(text)
   const words = sentence.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word))
   const problem = (kind: TaskProblemKind, found: string, expected: string, word?: string): TaskProblem => ({
     kind,
@@ -109,22 +115,50 @@ function judgePart(
     )
   }
   const lower = sentence.toLowerCase()
-  const phrase = vaguePhrases.find((item) => startsWithWords(lower, item) || lower.includes(` ${item} `))
-  if (phrase) return problem('vague', `is vague (\`${phrase}\` names no action)`, 'a concrete change to make', phrase)
+  const wish = [...vocabulary.wishes].find((item) => startsWithWords(lower, item) || containsWords(lower, item))
+  if (wish) return problem('wish', `is a wish (\`${wish}\` names no action)`, wishExpected, wish)
 
   const frequency = frequencyWords.find((item) => startsWithWords(lower, item))
   if (frequency && !cadence.test(whole)) {
     return problem('open-ended', `is open-ended (\`${frequency}\` with no cadence)`, cadenceExpected, frequency)
   }
-  // Pronouns, articles and connectives need no tagger to tell they are no verb.
+  // `Always run …`, `Never deploy …`: a standing policy, then the task it asks for.
   const opening = /^[\p{L}'’]+/u.exec(sentence)?.[0] ?? ''
-  const closed = closedClassWords.get(opening.toLowerCase())
-  if (closed) return problem('not-a-verb', `starts with ${closed} \`${opening}\``, verbExpected, opening)
+  if (vocabulary.policyVerbs.has(opening.toLowerCase()) && tagFirstWords(opening)[0]?.tags.has('Adverb')) {
+    if (!hasMechanism(lower.split(/\s+/).slice(1), whole, vocabulary, true)) {
+      return problem(
+        'no-mechanism',
+        `is a standing policy (\`${opening.toLowerCase()}\` with nothing that enforces it)`,
+        policyExpected,
+        opening
+      )
+    }
+    sentence = sentence.slice(opening.length).trim()
+  }
+  // Pronouns, articles and connectives need no tagger to tell they are no verb.
+  const start = /^[\p{L}'’]+/u.exec(sentence)?.[0] ?? ''
+  const closed = closedClassWords.get(start.toLowerCase())
+  if (closed) return problem('not-a-verb', `starts with ${closed} \`${start}\``, verbExpected, start)
   // `Do not use ...`: judge the verb that follows.
   const tagged = tagFirstWords(sentence.replace(/^(?:do not|don['’]t)\s+/i, ''))
   const first = tagged[0]
   if (!first) return undefined
-  const verb = subjectFirst(sentence, tagged) ? undefined : (leadingVerb(tagged) ?? framedVerb(sentence, tagged))
+  const finite = finiteAfterSubject(tagged, vocabulary)
+  if (finite) {
+    const subject = tagged
+      .slice(0, tagged.indexOf(finite))
+      .map((word) => word.text)
+      .join(' ')
+    return problem(
+      'not-a-verb',
+      `starts with the subject \`${subject}\` of \`${finite.text}\` (a statement, not a task)`,
+      verbExpected,
+      first.text
+    )
+  }
+  const verb = subjectFirst(sentence, tagged)
+    ? undefined
+    : (leadingVerb(tagged, vocabulary) ?? framedVerb(sentence, tagged, vocabulary))
   if (!verb) {
     return problem('not-a-verb', `starts with ${describe(first)} \`${first.text}\``, verbExpected, first.text)
   }
@@ -133,8 +167,9 @@ function judgePart(
   }
   const rest = restAfter(sentence, verb.words)
   const main = mainClause(rest)
+  const restWords = rest.toLowerCase().split(/\s+/).filter(Boolean)
 
-  if (deferringVerbs.has(verb.lemma)) {
+  if (vocabulary.deferringVerbs.has(verb.lemma)) {
     return problem(
       'open-ended',
       `is open-ended (\`${verb.lemma}\` defers the decision)`,
@@ -142,22 +177,21 @@ function judgePart(
       verb.text
     )
   }
-  if (ongoingVerbs.has(verb.lemma) || ongoingVerbPhrases.has(verb.lemma)) {
-    if (!/\d/.test(main)) {
-      return problem(
-        'open-ended',
-        `is open-ended (\`${verb.lemma}\` never ends)`,
-        'a task that can be done and closed',
-        verb.text
-      )
-    }
+  // `Monitor … until it is above 99.9% for 30 days`: a number bounds it.
+  if (vocabulary.ongoingVerbs.has(verb.lemma) && !/\d/.test(rest)) {
+    return problem(
+      'open-ended',
+      `is open-ended (\`${verb.lemma}\` never ends)`,
+      'a task that can be done and closed',
+      verb.text
+    )
   }
-  if (inquiryVerbs.has(verb.lemma) || inquiryVerbPhrases.has(verb.lemma)) {
-    if (!outcomeWords.test(rest) && !joinedAction(tagFirstWords(sentence, 10), verb.words)) {
+  if (vocabulary.inquiryVerbs.has(verb.lemma)) {
+    if (!hasAny(rest, vocabulary.deliverables) && !joinedAction(tagFirstWords(sentence, 10), verb.words, vocabulary)) {
       return problem(
         'open-ended',
-        `is open-ended (\`${verb.lemma}\` with no outcome)`,
-        'what it delivers, such as `… and document the decision`',
+        `is open-ended (\`${verb.lemma}\` with no deliverable)`,
+        'what it delivers: a decision, a write-up, a ticket (`… and write up the decision`)',
         verb.text
       )
     }
@@ -166,8 +200,29 @@ function judgePart(
   if (frequent && !cadence.test(whole)) {
     return problem('open-ended', `is open-ended (\`${frequent}\` with no cadence)`, cadenceExpected, frequent)
   }
-  const vague = vagueVerbs.has(verb.lemma) || vagueVerbPhrases.has(verb.lemma) || extraVague.has(verb.lemma)
-  if (vague) {
+  if (vocabulary.policyVerbs.has(verb.lemma) && !hasMechanism(restWords, whole, vocabulary, true)) {
+    return problem(
+      'no-mechanism',
+      `is a standing policy (\`${verb.lemma}\` with nothing that enforces it)`,
+      policyExpected,
+      verb.text
+    )
+  }
+  if (
+    vocabulary.goalVerbs.has(verb.lemma) &&
+    !hasMechanism(restWords, whole, vocabulary, false) &&
+    !joinedAction(tagFirstWords(sentence, 10), verb.words, vocabulary) &&
+    !hasConcreteToken(rest, linked)
+  ) {
+    return problem('no-mechanism', `is a goal (\`${verb.lemma}\` with no mechanism)`, goalExpected, verb.text)
+  }
+  // `Communicate better`, `Test more thoroughly`: a manner and no object.
+  const manner = wishManner(restWords, vocabulary)
+  if (manner) {
+    const phrase = `${verb.lemma} ${manner}`
+    return problem('wish', `is a wish (\`${phrase}\` names no action)`, wishExpected, verb.text)
+  }
+  if (vocabulary.vagueVerbs.has(verb.lemma)) {
     if (!hasComplement(main, rest) && !hasConcreteToken(whole, linked)) {
       return problem(
         'vague',
@@ -180,11 +235,23 @@ function judgePart(
     const object = main.trim() || verb.lemma
     return problem('vague', `is vague (\`${object}\` names nothing in particular)`, 'what exactly it acts on')
   }
+  const unspecific = unspecificPhrase(main, vocabulary)
+  if (unspecific && !hasConcreteToken(whole, linked)) {
+    return problem(
+      'vague',
+      `is vague (\`${unspecific}\` specifies nothing)`,
+      'which ones exactly: name them',
+      unspecific.split(' ')[0]
+    )
+  }
   return undefined
 }
 
 const verbExpected = 'an imperative verb first, such as `Add …` or `Fix …`'
 const cadenceExpected = 'how often (`weekly`, `every release`) or a one-off task'
+const wishExpected = 'a concrete change to make'
+const policyExpected = 'what enforces it: a check, a test or an alert (`… with a CI check`)'
+const goalExpected = 'how: the change that does it (`… by adding …`, `… with …`)'
 
 /** The verb a task starts with, in its dictionary form, and how many words it takes. */
 interface LeadingVerb {
@@ -193,16 +260,22 @@ interface LeadingVerb {
   readonly words: number
 }
 
-function leadingVerb(tagged: readonly TaggedWord[]): LeadingVerb | undefined {
+function leadingVerb(tagged: readonly TaggedWord[], vocabulary: TaskVocabulary): LeadingVerb | undefined {
   const [first, second, third] = tagged
   if (!first) return undefined
   const two = second && first.after === '' ? `${first.normal} ${second.normal}` : ''
-  const phrases = [vagueVerbPhrases, inquiryVerbPhrases, ongoingVerbPhrases, jargonVerbPhrases]
-  if (two && phrases.some((set) => set.has(two))) {
+  const three = two && third && second?.after === '' ? `${two} ${third.normal}` : ''
+  if (three && isListedVerb(three, vocabulary)) {
+    return {lemma: three, text: `${first.text} ${second?.text} ${third?.text}`, words: 3}
+  }
+  if (two && isListedVerb(two, vocabulary)) {
     return {lemma: two, text: `${first.text} ${second?.text}`, words: 2}
   }
-  if (third && two === 'keep an' && third.normal === 'eye') return {lemma: 'keep an eye', text: first.text, words: 3}
-  if (isImperative(first) || jargonVerbs.has(first.normal)) {
+  if (
+    isImperative(first) ||
+    isListedVerb(first.normal, vocabulary) ||
+    isDerivedVerb(first.normal, tagged, vocabulary)
+  ) {
     // `Double-check`, `Re-run`: the tagger splits a hyphenated verb in two.
     if (second && first.tags.has('Hyphenated') && second.tags.has('Hyphenated')) {
       return {lemma: `${first.normal}-${second.normal}`, text: `${first.text}-${second.text}`, words: 2}
@@ -211,10 +284,117 @@ function leadingVerb(tagged: readonly TaggedWord[]): LeadingVerb | undefined {
   }
   if (second && first.tags.has('Hyphenated') && second.tags.has('Hyphenated')) {
     const joined = `${first.normal}-${second.normal}`
-    if (jargonVerbs.has(joined) || isImperative(second))
+    if (isListedVerb(joined, vocabulary) || isImperative(second))
       return {lemma: joined, text: `${first.text}-${second.text}`, words: 2}
   }
   return undefined
+}
+
+/** The lists whose entries are verbs a task may start with. */
+const verbLists = [
+  'opsVerbs',
+  'vagueVerbs',
+  'goalVerbs',
+  'policyVerbs',
+  'inquiryVerbs',
+  'ongoingVerbs',
+  'deferringVerbs'
+] as const
+
+function isListedVerb(words: string, vocabulary: TaskVocabulary): boolean {
+  return verbLists.some((list) => vocabulary[list].has(words))
+}
+
+/**
+ * `Deprovision`, `Reprovision`, `Unpin`: a prefix of undoing or repeating
+ * before a verb the lists or the tagger know.
+ */
+function isDerivedVerb(word: string, tagged: readonly TaggedWord[], vocabulary: TaskVocabulary): boolean {
+  const derived = /^(?:re|de|un|pre)-?(\p{L}{3,})$/u.exec(word)
+  if (!derived) return false
+  const stem = derived[1] as string
+  if (isListedVerb(stem, vocabulary)) return true
+  const rest = tagged
+    .slice(1)
+    .map((item) => item.text)
+    .join(' ')
+  return readsAsVerb(`${stem} ${rest}`)
+}
+
+// Words that make the first word a subject: modals, auxiliaries, copulas and
+// common finite verbs (`Script needs to be updated`, `Backup was taken`).
+const finiteWords = new Set(
+  'will would should must can could may might shall need needs needed is are was were has had does did gets got requires required seems remains went became'.split(
+    ' '
+  )
+)
+// After a two-word subject (`Load balancer needs …`) only the clearest signs count.
+const modalWords = new Set('will would should must can could may might shall needs requires'.split(' '))
+
+/**
+ * The finite verb after the first word (or the first two, when they make one
+ * noun): the task is a statement about its first word.
+ */
+function finiteAfterSubject(tagged: readonly TaggedWord[], vocabulary: TaskVocabulary): TaggedWord | undefined {
+  const [first, second, third] = tagged
+  if (!first || !second || first.after !== '') return undefined
+  if (finiteWords.has(second.normal) || (second.tags.has('Copula') && second.normal !== 'be')) return second
+  if (!third || second.after !== '' || !modalWords.has(third.normal)) return undefined
+  // `Ensure backups will be restored`: a verb that takes a clause, then its subject.
+  if (vocabulary.policyVerbs.has(first.normal) || clauseVerbs.has(first.normal)) return undefined
+  if (!second.tags.has('Noun') || second.tags.has('Pronoun') || isImperative(first)) return undefined
+  return third
+}
+
+const clauseVerbs = new Set('verify confirm check validate assert test prove document decide determine make'.split(' '))
+
+/**
+ * What reaches a goal or enforces a policy: `by …`, `with …`, `via …`
+ * followed by a word of substance, or (for a policy) a word that names an
+ * enforcement (`a CI check`, `an alert`).
+ */
+function hasMechanism(
+  restWords: readonly string[],
+  whole: string,
+  vocabulary: TaskVocabulary,
+  policy: boolean
+): boolean {
+  const words = restWords.map(bareWord)
+  const at = words.findIndex((word, index) => index > 0 && vocabulary.mechanismWords.has(word))
+  if (at !== -1 && words.slice(at + 1).some((word) => /\p{L}{3}/u.test(word) && !emptyModifiers.has(word))) return true
+  if (!policy) return false
+  return hasAny(whole, vocabulary.mechanisms)
+}
+
+/** Whether a text holds one of the words or phrases, as whole words. */
+function hasAny(text: string, list: ReadonlySet<string>): boolean {
+  const words = ` ${text.toLowerCase().split(/\s+/).map(bareWord).filter(Boolean).join(' ')} `
+  for (const item of list) if (words.includes(` ${item} `)) return true
+  return false
+}
+
+/** `Communicate better`, `Test more thoroughly with the team`: a manner, then nothing it acts on. */
+function wishManner(restWords: readonly string[], vocabulary: TaskVocabulary): string | undefined {
+  const words = restWords.map(bareWord)
+  let at = 0
+  if (words[at] === 'more' || words[at] === 'much') at++
+  const adverb = words[at]
+  if (!adverb || !vocabulary.wishAdverbs.has(adverb)) return undefined
+  const next = words[at + 1]
+  if (next !== undefined && next !== 'and' && !complementWords.has(next)) return undefined
+  return words.slice(0, at + 1).join(' ')
+}
+
+const phraseEnd = new Set([...complementWords, 'and', 'or', 'to', 'that', 'which'])
+
+/** `certain users`, `proper validation`: a qualifier that specifies nothing, and what it qualifies. */
+function unspecificPhrase(main: string, vocabulary: TaskVocabulary): string | undefined {
+  const words = main.split(/\s+/).map(bareWord).filter(Boolean)
+  const at = words.findIndex((word) => vocabulary.unspecificWords.has(word.toLowerCase()))
+  if (at === -1) return undefined
+  let end = at + 1
+  while (end < words.length && end < at + 4 && !phraseEnd.has((words[end] as string).toLowerCase())) end++
+  return words.slice(at, end).join(' ')
 }
 
 /**
@@ -235,18 +415,27 @@ const statementVerbs = new Set('will would should must can could may might shall
 const clauseWords = new Set('that which who so if when to and'.split(' '))
 
 /** A first word the tagger reads as a verb once the task follows a modal. */
-function framedVerb(sentence: string, tagged: readonly TaggedWord[]): LeadingVerb | undefined {
+function framedVerb(
+  sentence: string,
+  tagged: readonly TaggedWord[],
+  vocabulary: TaskVocabulary
+): LeadingVerb | undefined {
   const first = tagged[0]
   if (!first) return undefined
+  // `Roll back the release`, `Spin up a replica`: a verb and its particle.
+  const next = tagged[1]
+  if (next && first.after === '' && particles.has(next.normal) && !first.tags.has('Pronoun') && readsAsVerb(sentence)) {
+    return {lemma: `${first.normal} ${next.normal}`, text: `${first.text} ${next.text}`, words: 2}
+  }
   if (first.tags.has('Pronoun') || first.tags.has('Determiner') || first.tags.has('Preposition')) return undefined
   if (first.tags.has('Adverb') || first.tags.has('Conjunction') || first.tags.has('PastTense')) return undefined
   if (first.tags.has('Gerund') || /^\p{Lu}{2,}$/u.test(first.text)) return undefined
   // `Burden on the firewall`: a verb is followed by its object, not a preposition or a verb.
-  const next = tagged[1]
   if (next && ['Preposition', 'Modal', 'Copula', 'Auxiliary'].some((tag) => next.tags.has(tag))) return undefined
   // `Review and improve ...`: two verbs joined; `Uptime and alerting`: two nouns.
   const after = tagged[2]
-  if (next?.tags.has('Conjunction') && !(after && isImperative(after))) return undefined
+  if (next?.tags.has('Conjunction') && !(after && (isImperative(after) || isListedVerb(after.normal, vocabulary))))
+    return undefined
   if (next?.tags.has('PresentTense') && !next.tags.has('Gerund')) return undefined
   return readsAsVerb(sentence) ? {lemma: first.normal, text: first.text, words: 1} : undefined
 }
@@ -259,12 +448,16 @@ function isImperative(word: TaggedWord): boolean {
   return tags.has('Infinitive') || tags.has('Imperative') || tags.has('PhrasalVerb')
 }
 
-/** `Assess scalability and implement upgrades`: an action follows the inquiry. */
-function joinedAction(tagged: readonly TaggedWord[], from: number): boolean {
+const particles = new Set(['up', 'down', 'back', 'out', 'off', 'over'])
+
+/** `Assess scalability and implement upgrades`: an action follows the inquiry or the goal. */
+function joinedAction(tagged: readonly TaggedWord[], from: number, vocabulary: TaskVocabulary): boolean {
   for (let at = from + 1; at < tagged.length; at++) {
     const word = tagged[at] as TaggedWord
     const before = tagged[at - 1] as TaggedWord
-    if (before.normal === 'and' && isImperative(word) && !inquiryVerbs.has(word.normal)) return true
+    if (before.normal !== 'and' || vocabulary.inquiryVerbs.has(word.normal)) continue
+    if (vocabulary.goalVerbs.has(word.normal) || vocabulary.vagueVerbs.has(word.normal)) continue
+    if (isImperative(word) || vocabulary.opsVerbs.has(word.normal)) return true
   }
   return false
 }
@@ -363,8 +556,9 @@ function hasConcreteToken(text: string, linked: boolean): boolean {
     if (/^\p{Lu}[\p{Lu}\p{N}]+$/u.test(bare)) return !genericAcronyms.has(bare) && !titleCase
     if (/\p{Ll}\p{Lu}/u.test(bare) && /^\p{L}+$/u.test(bare)) return true
     // A capitalised word inside a sentence is a name (`Nginx`, `Puppet`).
+    // A field label (`Owner:`) is not one.
     const sentenceStart = at === 0 || /[:.!?]$/.test(words[at - 1] as string)
-    return !sentenceStart && !titleCase && /^\p{Lu}\p{Ll}+$/u.test(bare)
+    return !sentenceStart && !titleCase && !word.endsWith(':') && /^\p{Lu}\p{Ll}+$/u.test(bare)
   })
 }
 

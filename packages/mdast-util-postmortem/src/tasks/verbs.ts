@@ -1,157 +1,67 @@
 /**
- * Word lists for judging follow-up tasks. The part-of-speech tagger decides
- * whether a task starts with a verb; these lists cover what it cannot know:
- * operations jargon it reads as nouns (`Backup the database`), and the verbs
- * postmortem guides single out as vague or open-ended. Entries are lowercase.
+ * Word lists for judging follow-up tasks, kept as data in `vocabulary.json`
+ * (one list per class of word, entries lowercase, a phrase is words joined by
+ * a space). The part-of-speech tagger decides whether a task starts with a
+ * verb; these lists cover what it cannot know: operations verbs it reads as
+ * nouns (`Backfill the table`, `Roll back`), and the verbs postmortem guides
+ * single out because they need something more to be a task. A team adds or
+ * removes entries through the rule's `vocabulary` option.
  */
-
-/** Imperatives of operations work that the tagger reads as nouns or adjectives. */
-export const jargonVerbs: ReadonlySet<string> = new Set([
-  'alert',
-  'allowlist',
-  'archive',
-  'audit',
-  'automate',
-  'backport',
-  'backup',
-  'benchmark',
-  'blocklist',
-  'bump',
-  'cache',
-  'check',
-  'containerize',
-  'containerise',
-  'debug',
-  'dedupe',
-  'dockerize',
-  'dockerise',
-  'document',
-  'double-check',
-  'dry-run',
-  'fix',
-  'hotfix',
-  'lint',
-  'load-test',
-  'page',
-  'patch',
-  'pin',
-  'rate-limit',
-  're-enable',
-  're-run',
-  'rerun',
-  'redeploy',
-  'rollback',
-  'rotate',
-  'script',
-  'setup',
-  'shard',
-  'smoke-test',
-  'snapshot',
-  'stress-test',
-  'test',
-  'throttle',
-  'train',
-  'triage',
-  'whitelist'
-])
-
-/** Two-word imperatives the tagger splits into a noun and a verb. */
-export const jargonVerbPhrases: ReadonlySet<string> = new Set([
-  'load test',
-  'stress test',
-  'smoke test',
-  'unit test',
-  'soak test',
-  'dry run',
-  'spot check',
-  'health check',
-  'double check',
-  'rate limit',
-  'sanity check',
-  'fact check'
-])
+import type {WordListChanges} from '../options.js'
+import data from './vocabulary.json' with {type: 'json'}
 
 /**
- * Verbs that promise a better state without saying what changes ("improve
- * monitoring"): a task with one needs a concrete object.
+ * The word lists:
+ * - `opsVerbs`: imperatives of operations work the tagger reads as nouns;
+ * - `vagueVerbs`: verbs that promise a better state ("improve"): they need a
+ *   concrete object;
+ * - `goalVerbs`: verbs that name an aim ("prevent", "reduce"): they need the
+ *   mechanism (`by …`, `with …`) or a concrete object;
+ * - `policyVerbs`: standing policies ("ensure", "always"): they need what
+ *   enforces them (a check, a test, an alert, `by …`);
+ * - `inquiryVerbs`: exploration ("investigate", "look into"): it needs a
+ *   deliverable (a decision, a write-up, a ticket);
+ * - `ongoingVerbs`: activities that never end ("continue", "maintain");
+ * - `deferringVerbs`: "consider": no commitment;
+ * - `wishes`: phrases that name no action ("be more careful");
+ * - `wishAdverbs`: a verb with one of these and no object is a wish
+ *   ("communicate better", "test thoroughly");
+ * - `unspecificWords`: qualifiers that specify nothing ("certain users",
+ *   "proper validation");
+ * - `deliverables`: what an inquiry can deliver;
+ * - `mechanisms`: what can enforce a policy ("a CI check", "an alert");
+ * - `mechanismWords`: words that introduce the mechanism of a goal or a
+ *   policy ("by", "with", "via").
  */
-export const vagueVerbs: ReadonlySet<string> = new Set([
-  'better',
-  'bolster',
-  'boost',
-  'elevate',
-  'emphasize',
-  'emphasise',
-  'encourage',
-  'enhance',
-  'ensure',
-  'foster',
-  'improve',
-  'increase',
-  'promote',
-  'prioritize',
-  'prioritise',
-  'reinforce',
-  'refine',
-  'strengthen'
-])
+export type TaskVocabularyKey = keyof typeof data
 
-/** Phrases that count as one vague verb. */
-export const vagueVerbPhrases: ReadonlySet<string> = new Set(['make sure', 'focus on', 'raise awareness'])
+/** Every word list, by name. */
+export type TaskVocabulary = Readonly<Record<TaskVocabularyKey, ReadonlySet<string>>>
 
-/**
- * Verbs of inquiry: fine when the task names what to look at and what comes
- * out of it (a decision, a document); open-ended otherwise.
- */
-export const inquiryVerbs: ReadonlySet<string> = new Set([
-  'analyse',
-  'analyze',
-  'assess',
-  'brainstorm',
-  'discuss',
-  'evaluate',
-  'explore',
-  'investigate',
-  'ivestigate',
-  'research',
-  'study'
-])
+/** The names of the word lists, for options and docs. */
+export const taskVocabularyKeys = Object.keys(data) as TaskVocabularyKey[]
 
-/** Phrases that count as one verb of inquiry. */
-export const inquiryVerbPhrases: ReadonlySet<string> = new Set(['figure out', 'look into', 'think about', 'look at'])
+/** The built-in lists. */
+export const defaultTaskVocabulary: TaskVocabulary = buildTaskVocabulary({})
 
-/** Verbs that never finish: ongoing activities, not tasks. */
-export const ongoingVerbs: ReadonlySet<string> = new Set(['continue', 'keep', 'maintain', 'monitor', 'watch', 'strive'])
+/** The lists with a team's changes applied (entries are compared lowercase). */
+export function buildTaskVocabulary(
+  changes: Readonly<Partial<Record<TaskVocabularyKey, WordListChanges>>>
+): TaskVocabulary {
+  const lists = {} as Record<TaskVocabularyKey, ReadonlySet<string>>
+  for (const key of taskVocabularyKeys) {
+    const change = changes[key]
+    const list = new Set(data[key].map(normalWord))
+    for (const word of change?.add ?? []) list.add(normalWord(word))
+    for (const word of change?.remove ?? []) list.delete(normalWord(word))
+    lists[key] = list
+  }
+  return lists
+}
 
-/** Phrases of the same kind. */
-export const ongoingVerbPhrases: ReadonlySet<string> = new Set([
-  'try to',
-  'aim to',
-  'work on',
-  'work towards',
-  'keep an eye'
-])
-
-/** Verbs that defer the decision: not a commitment. */
-export const deferringVerbs: ReadonlySet<string> = new Set(['consider', 'reconsider'])
-
-/** Outcomes that name no action at all. */
-export const vaguePhrases: readonly string[] = [
-  'be more careful',
-  'be careful',
-  'be more vigilant',
-  'be vigilant',
-  'be aware',
-  'be more aware',
-  'pay attention',
-  'pay more attention',
-  'do better',
-  'try harder',
-  'stay vigilant',
-  'keep in mind',
-  'learn from',
-  'test test'
-]
+function normalWord(word: string): string {
+  return word.toLowerCase().trim().replace(/\s+/g, ' ')
+}
 
 /** Words that open a statement, never an imperative, with how the message names them. */
 export const closedClassWords: ReadonlyMap<string, string> = new Map([

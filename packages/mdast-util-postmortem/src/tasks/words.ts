@@ -59,7 +59,6 @@ export const frequencyWords: readonly string[] = [
   'routinely',
   'frequently',
   'ongoing',
-  'always',
   'more often',
   'from time to time',
   'as needed'
@@ -68,10 +67,6 @@ export const frequencyWords: readonly string[] = [
 /** A stated cadence: "every week", "monthly", "before each release". */
 export const cadence =
   /\b(?:every|each|per|once|twice|daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly|\d+ ?(?:times|x))\b/i
-
-/** Words after a verb of inquiry that name its outcome. */
-export const outcomeWords =
-  /\b(?:decide|decision|document|write|report|propose|proposal|recommend|recommendation|rfc|design doc|summary|findings|fix|implement|add|remove)\b/i
 
 /** Prepositions that introduce what a vague verb acts on ("improve alerting for the checkout API"). */
 export const complementWords: ReadonlySet<string> = new Set(
