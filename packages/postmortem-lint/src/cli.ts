@@ -1,6 +1,9 @@
+import {statSync} from 'node:fs'
+import * as path from 'node:path'
 import {parseArgs} from 'node:util'
 import {expectOneOf, listAllowed, OptionError, resolveProfile, show} from 'mdast-util-postmortem'
 import type {VFile} from 'vfile'
+import {configsWithAddedPreset} from './config.js'
 import {type Format, formatGithub, formatJson, formatSarif, formatStylish, formats} from './formats/index.js'
 import {lintFiles, workerThreshold} from './lint.js'
 import {version} from './version.js'
@@ -27,6 +30,7 @@ export const help = `Usage: postmortem-lint [options] <file|folder|glob>...
 Lint incident postmortems written in Markdown. A \`.remarkrc*\` file or a
 \`remarkConfig\` field in package.json is used when one applies to a file (as
 with remark); otherwise remark-preset-lint-postmortem runs with --profile.
+A config that runs no postmortem rule gets the preset added (stderr says so).
 \`.remarkignore\` and <!-- lint disable ... --> comments work as in remark.
 
 Options:
@@ -37,6 +41,7 @@ Options:
   -q, --quiet          stylish: leave out files without messages
   -j, --jobs <n>       threads that lint ${workerThreshold} files or more: auto
                        (default: one per core) or a number (1: no workers)
+  -c, --config <file>  this remark config for every file, instead of the search
       --no-config      ignore .remarkrc* and remarkConfig
       --no-ignore      ignore .remarkignore
       --color          colors in the stylish report even when not a terminal
@@ -60,6 +65,7 @@ interface Settings {
   readonly quiet: boolean
   readonly color: boolean | undefined
   readonly detectConfig: boolean
+  readonly configPath: string | undefined
   readonly detectIgnore: boolean
   readonly jobs: number | 'auto'
 }
@@ -68,7 +74,7 @@ interface Settings {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let settings: Settings | 'help' | 'version'
   try {
-    settings = parseArguments(argv)
+    settings = parseArguments(argv, io.cwd)
   } catch (error) {
     return fail(io, error)
   }
@@ -89,6 +95,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       cwd: io.cwd,
       profile: settings.profile,
       detectConfig: settings.detectConfig,
+      configPath: settings.configPath,
       detectIgnore: settings.detectIgnore,
       jobs: settings.jobs
     }))
@@ -107,6 +114,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (problems.length > 0) {
     for (const problem of problems) io.stderr.write(`postmortem-lint: ${problem}\n`)
     return exitCodes.usage
+  }
+
+  const added = configsWithAddedPreset(files)
+  if (added.length > 0) {
+    io.stderr.write(
+      `postmortem-lint: no postmortem rule in ${added.map((name) => `\`${name}\``).join(', ')}: ` +
+        `added remark-preset-lint-postmortem (profile \`${settings.profile ?? 'generic'}\`)\n`
+    )
   }
 
   io.stdout.write(report(files, settings, io))
@@ -133,7 +148,7 @@ function colorSupported(stream: CliIo['stdout']): boolean {
   return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors()
 }
 
-function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' {
+function parseArguments(argv: readonly string[], cwd: string): Settings | 'help' | 'version' {
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
@@ -147,6 +162,9 @@ function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' 
   if (values.version) return 'version'
   if (values.frail && values['no-frail']) throw new UsageError('Unexpected `--frail` with `--no-frail`, expected one')
   if (values.color && values['no-color']) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('Unexpected `--config` with `--no-config`, expected one')
+  }
   if (positionals.length === 0) {
     throw new UsageError('Missing files to lint, expected files, folders or globs (see `postmortem-lint --help`)')
   }
@@ -161,9 +179,24 @@ function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' 
     quiet: values.quiet ?? false,
     color: values.color ? true : values['no-color'] ? false : undefined,
     detectConfig: !values['no-config'],
+    configPath: values.config === undefined ? undefined : configFile(values.config, cwd),
     detectIgnore: !values['no-ignore'],
     jobs
   }
+}
+
+/** `--config`: a file that exists (the engine would say so only once per file linted). */
+function configFile(value: string, cwd: string): string {
+  let isFile = false
+  try {
+    isFile = statSync(path.resolve(cwd, value)).isFile()
+  } catch {}
+  if (!isFile) {
+    throw new UsageError(
+      `No such file \`${value}\` for \`--config\`, expected a remark config file (such as \`.remarkrc.json\`)`
+    )
+  }
+  return value
 }
 
 /** `--jobs`: `auto` or a whole number of at least 1. */
@@ -189,6 +222,7 @@ function parse(argv: readonly string[]) {
       jobs: {type: 'string', short: 'j'},
       color: {type: 'boolean'},
       'no-color': {type: 'boolean'},
+      config: {type: 'string', short: 'c'},
       'no-config': {type: 'boolean'},
       'no-ignore': {type: 'boolean'},
       help: {type: 'boolean', short: 'h'},

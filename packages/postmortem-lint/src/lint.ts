@@ -22,6 +22,12 @@ export interface LintOptions {
   /** Honour `.remarkignore` (default `true`). */
   readonly detectIgnore?: boolean | undefined
   /**
+   * A remark config file to use for every file instead of the search
+   * (relative to `cwd`); `profile` only applies when it runs no postmortem
+   * rule.
+   */
+  readonly configPath?: string | undefined
+  /**
    * How many threads may lint: a whole number of at least 1, or `'auto'`
    * for one per core the process may use, at most {@link maxAutoJobs}
    * (default `1`: the calling thread lints every file).
@@ -74,7 +80,9 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     cwd: options.cwd ?? process.cwd(),
     profile: options.profile,
     detectConfig: options.detectConfig ?? true,
-    detectIgnore: options.detectIgnore ?? true
+    detectIgnore: options.detectIgnore ?? true,
+    configPath:
+      options.configPath === undefined ? undefined : path.resolve(options.cwd ?? process.cwd(), options.configPath)
   }
   // Find the files first, as the engine would: the ones to lint, and the
   // named ones that `.remarkignore` lists, which count as found.
