@@ -2,12 +2,14 @@ import {readFileSync} from 'node:fs'
 import * as path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
+  cliBin,
   fixtures,
   linkPackages,
   makeTempDir,
   type Outcome,
   removeTempDir,
   runCli,
+  runProgram,
   squeeze,
   writeFiles
 } from './support.js'
@@ -168,3 +170,147 @@ describe('--config', {timeout: 180_000}, () => {
     })
   }
 })
+
+describe('--output-file', {timeout: 180_000}, () => {
+  it('writes the report there and nothing on stdout', async () => {
+    const outcome = await lint('-f', 'json', '-o', 'reports/lint.json', 'misspelled/2024-05-15.md', '--no-config')
+    expect(outcome).toEqual({code: 1, signal: null, stdout: '', stderr: ''})
+    const report = JSON.parse(readFileSync(path.join(project, 'reports/lint.json'), 'utf8'))
+    expect(report.map((file: {path: string; warningCount: number}) => [file.path, file.warningCount])).toEqual([
+      ['misspelled/2024-05-15.md', 2]
+    ])
+  })
+
+  it('still writes a valid SARIF log on a config error, carrying the error', async () => {
+    const problem =
+      "Cannot parse file `misspelled/.remarkrc.json`: Unexpected field `plugin`, expected `'plugins'`, or `'settings'`"
+    const outcome = await lint('--format', 'sarif', '--output-file', 'reports/bad.sarif', 'misspelled')
+    expect(outcome).toEqual({code: 2, signal: null, stdout: '', stderr: `postmortem-lint: ${problem}\n`})
+    const [run] = JSON.parse(readFileSync(path.join(project, 'reports/bad.sarif'), 'utf8')).runs
+    expect(run.invocations).toEqual([
+      {executionSuccessful: false, toolConfigurationNotifications: [{level: 'error', message: {text: problem}}]}
+    ])
+    expect(run.results).toEqual([
+      {
+        level: 'error',
+        message: {text: problem},
+        locations: [{physicalLocation: {artifactLocation: {uri: 'misspelled/2024-05-15.md', uriBaseId: '%SRCROOT%'}}}]
+      }
+    ])
+  })
+
+  it('still writes a JSON report on a config error, the file carrying the error', async () => {
+    const outcome = await lint('-f', 'json', '-o', 'reports/bad.json', 'misspelled')
+    expect(outcome.code).toBe(2)
+    expect(JSON.parse(readFileSync(path.join(project, 'reports/bad.json'), 'utf8'))).toMatchObject([
+      {
+        path: 'misspelled/2024-05-15.md',
+        errorCount: 1,
+        messages: [{ruleId: null, severity: 'error', reason: expect.stringMatching(/^Cannot parse file `misspelled/)}]
+      }
+    ])
+  })
+
+  it('exits 2 when the report cannot be written', async () => {
+    expect(await lint('-o', 'recommended', 'holberton')).toEqual({
+      code: 2,
+      signal: null,
+      stdout: '',
+      stderr: 'postmortem-lint: Cannot write `--output-file` `recommended`: EISDIR\n'
+    })
+  })
+})
+
+describe('--max-warnings', {timeout: 180_000}, () => {
+  it('passes at the limit and fails above it, saying so', async () => {
+    const file = 'misspelled/2024-05-15.md'
+    const at = await lint('--no-config', '--max-warnings', '2', '-q', file)
+    expect(at.code).toBe(0)
+    expect(at.stderr).toBe('')
+    expect(squeeze(at.stdout)).toBe([file, missingImpact, missingRootCause, '', '⚠ 2 warnings', ''].join('\n'))
+    const above = await lint('--no-config', '--max-warnings', '1', '-q', file)
+    expect(above).toEqual({
+      code: 1,
+      signal: null,
+      stdout: at.stdout,
+      stderr: 'postmortem-lint: 2 warnings, more than `--max-warnings 1` allows\n'
+    })
+  })
+
+  const cases: Array<[string[], string]> = [
+    [
+      ['--max-warnings', '-1', 'holberton'],
+      "Option '--max-warnings' argument is ambiguous (see `postmortem-lint --help`)"
+    ],
+    [
+      ['--max-warnings=-1', 'holberton'],
+      'Unexpected value `"-1"` for `--max-warnings`, expected a whole number of at least 0'
+    ],
+    [
+      ['--max-warnings', 'ten', 'holberton'],
+      'Unexpected value `"ten"` for `--max-warnings`, expected a whole number of at least 0'
+    ],
+    [['--max-warnings', '3', '--no-frail', 'holberton'], 'Unexpected `--max-warnings` with `--no-frail`, expected one']
+  ]
+  for (const [args, message] of cases) {
+    it(`exits 2 on ${args.join(' ')}`, async () => {
+      expect(await lint(...args)).toEqual({code: 2, signal: null, stdout: '', stderr: `postmortem-lint: ${message}\n`})
+    })
+  }
+})
+
+describe('standard input', {timeout: 180_000}, () => {
+  it('`-` lints standard input, reported as <stdin>', async () => {
+    const outcome = await runProgramIn(['--no-config', '-'], missingSections)
+    expect(outcome.stderr).toBe('')
+    expect(squeeze(outcome.stdout)).toBe(
+      ['<stdin>', missingImpact, missingRootCause, '', '⚠ 2 warnings', ''].join('\n')
+    )
+    expect(outcome.code).toBe(1)
+  })
+
+  it('--stdin-filename names it, and the config of its folder applies', async () => {
+    const outcome = await runProgramIn(
+      ['-f', 'json', '--stdin-filename', 'recommended/new.md', '-'],
+      withRemarkProblems
+    )
+    expect(outcome.stderr).toBe(
+      'postmortem-lint: no postmortem rule in `recommended/.remarkrc.json`: added remark-preset-lint-postmortem (profile `generic`)\n'
+    )
+    const [file] = JSON.parse(outcome.stdout)
+    expect(file.path).toBe('recommended/new.md')
+    expect(file.messages.map((message: {ruleId: string}) => message.ruleId)).toEqual([
+      'postmortem-required-sections',
+      'postmortem-required-sections',
+      'no-undefined-references'
+    ])
+  })
+
+  const cases: Array<[string[], string]> = [
+    [
+      ['--stdin-filename', 'a.md', 'holberton'],
+      'Unexpected `--stdin-filename` without `-`, expected `-` among the files to read standard input'
+    ],
+    [['-', '-'], 'Unexpected `-` more than once, expected standard input once']
+  ]
+  for (const [args, message] of cases) {
+    it(`exits 2 on ${args.join(' ')}`, async () => {
+      expect(await lint(...args)).toEqual({code: 2, signal: null, stdout: '', stderr: `postmortem-lint: ${message}\n`})
+    })
+  }
+})
+
+describe('a reader that stops early', {timeout: 180_000}, () => {
+  it('closes the pipe: the CLI stops quietly, without a stack trace', async () => {
+    // Far more report than a pipe holds (64 KB): writing goes on after `head` exits.
+    const tasks = Array.from({length: 2000}, (_, index) => `- x${index}`).join('\n')
+    writeFiles(project, {'big/2024-05-15.md': `${missingSections}\n${tasks}\n`})
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(cliBin)} --no-config big | head -1; echo "exit \${PIPESTATUS[0]}"`
+    const outcome = await runProgram('bash', ['-c', command], {cwd: project})
+    expect(outcome).toEqual({code: 0, signal: null, stdout: 'big/2024-05-15.md\nexit 1\n', stderr: ''})
+  })
+})
+
+function runProgramIn(args: string[], input: string): Promise<Outcome> {
+  return runProgram(process.execPath, [cliBin, ...args], {cwd: project, input})
+}

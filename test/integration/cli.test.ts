@@ -366,7 +366,7 @@ describe('postmortem-lint --help and --version', {timeout: 180_000}, () => {
   it('--help', async () => {
     const outcome = await lint('--help')
     expect(outcome.code).toBe(0)
-    expect(outcome.stdout).toMatch(/^Usage: postmortem-lint \[options\] <file\|folder\|glob>\.\.\.\n/)
+    expect(outcome.stdout).toMatch(/^Usage: postmortem-lint \[options\] <file\|folder\|glob\|->\.\.\.\n/)
     expect(outcome.stdout).toContain('-f, --format <name>  stylish (default), json, github, sarif')
   })
 

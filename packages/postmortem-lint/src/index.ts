@@ -14,6 +14,7 @@ export {
   formats,
   type JsonFile,
   type JsonMessage,
+  type SarifOptions,
   type StylishOptions,
   sarifLog
 } from './formats/index.js'

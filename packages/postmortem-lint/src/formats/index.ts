@@ -1,7 +1,7 @@
 export {formatGithub} from './github.js'
 export {formatJson, type JsonFile, type JsonMessage, jsonFile} from './json.js'
 export {type Region, regionOf, relativePath, severityOf} from './messages.js'
-export {formatSarif, sarifLog} from './sarif.js'
+export {formatSarif, type SarifOptions, sarifLog} from './sarif.js'
 export {formatStylish, type StylishOptions} from './stylish.js'
 
 /** The output formats of the CLI. */

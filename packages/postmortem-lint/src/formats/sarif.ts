@@ -13,14 +13,24 @@ const informationUri = 'https://github.com/postmortem-lint/postmortem-lint'
  * `%SRCROOT%`, the folder the CLI ran in; columns count UTF-16 code units, as
  * remark's do.
  */
-export function formatSarif(files: readonly VFile[], cwd: string): string {
-  return JSON.stringify(sarifLog(files, cwd), null, 2) + '\n'
+export function formatSarif(files: readonly VFile[], cwd: string, options: SarifOptions = {}): string {
+  return JSON.stringify(sarifLog(files, cwd, options), null, 2) + '\n'
 }
 
-export function sarifLog(files: readonly VFile[], cwd: string): Log {
+export interface SarifOptions {
+  /**
+   * Problems that stopped the run (a config that does not load, say): the
+   * log then tells an unsuccessful invocation with one error notification
+   * each.
+   */
+  readonly problems?: readonly string[] | undefined
+}
+
+export function sarifLog(files: readonly VFile[], cwd: string, options: SarifOptions = {}): Log {
   const rules: ReportingDescriptor[] = []
   const ruleIndex = new Map<string, number>()
   const results: Result[] = []
+  const problems = options.problems ?? []
   for (const file of files) {
     const uri = relativePath(file, cwd).split('/').map(encodeURIComponent).join('/')
     for (const message of sortedMessages(file)) {
@@ -54,6 +64,16 @@ export function sarifLog(files: readonly VFile[], cwd: string): Log {
         tool: {driver: {name: 'postmortem-lint', version, informationUri, rules}},
         originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(cwd).href + '/'}},
         columnKind: 'utf16CodeUnits',
+        ...(problems.length > 0
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolConfigurationNotifications: problems.map((text) => ({level: 'error' as const, message: {text}}))
+                }
+              ]
+            }
+          : {}),
         results
       }
     ]
