@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import * as path from 'node:path'
+import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
   cliBin,
@@ -314,3 +315,91 @@ describe('a reader that stops early', {timeout: 180_000}, () => {
 function runProgramIn(args: string[], input: string): Promise<Outcome> {
   return runProgram(process.execPath, [cliBin, ...args], {cwd: project, input})
 }
+
+describe('formats for graders and CI tools', {timeout: 180_000}, () => {
+  it('--format summary: files checked, files failing, files × rules', async () => {
+    const outcome = await lint('--no-config', '-f', 'summary', 'misspelled', 'holberton')
+    expect(outcome).toEqual({
+      code: 1,
+      signal: null,
+      stderr: '',
+      stdout: [
+        'Files checked: 2',
+        'Files failing: 1',
+        '',
+        'file                      postmortem-required-sections  total',
+        'holberton/2024-05-16.md                              0      0',
+        'misspelled/2024-05-15.md                             2      2',
+        'total                                                2      2',
+        ''
+      ].join('\n')
+    })
+  })
+
+  it('--format junit: well-formed XML, a test case per file, a failure with the messages', async () => {
+    const outcome = await lint('--no-config', '-f', 'junit', 'misspelled', 'holberton')
+    expect(outcome.code).toBe(1)
+    expect(XMLValidator.validate(outcome.stdout)).toBe(true)
+    const {testsuites} = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'testcase'
+    }).parse(outcome.stdout)
+    expect(testsuites.testsuite).toMatchObject({tests: '2', failures: '1'})
+    expect(testsuites.testsuite.testcase).toEqual([
+      {name: 'holberton/2024-05-16.md', classname: 'holberton/2024-05-16.md', file: 'holberton/2024-05-16.md'},
+      {
+        name: 'misspelled/2024-05-15.md',
+        classname: 'misspelled/2024-05-15.md',
+        file: 'misspelled/2024-05-15.md',
+        failure: {
+          message: '2 warnings',
+          type: 'warning',
+          '#text':
+            '8:1 warning Unexpected missing section `Impact`, expected a heading such as `## Impact` (postmortem-required-sections)\n' +
+            '19:1 warning Unexpected missing section `Root Cause`, expected a heading such as `## Root Cause` (postmortem-required-sections)'
+        }
+      }
+    ])
+  })
+
+  it('--format gitlab: Code Quality issues with the fields GitLab reads, paths from the repository top', async () => {
+    writeFiles(project, {'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/docs/pm.md': missingSections})
+    const outcome = await runCli(['--no-config', '-f', 'gitlab', 'pm.md'], path.join(project, 'repo/docs'))
+    expect(outcome.code).toBe(1)
+    const issues = JSON.parse(outcome.stdout)
+    expect(issues).toHaveLength(2)
+    for (const issue of issues) {
+      expect(Object.keys(issue).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity'])
+      expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/)
+    }
+    expect(issues.map((issue: {fingerprint: string}) => issue.fingerprint)[0]).not.toBe(issues[1].fingerprint)
+    expect(issues.map(({fingerprint: _, ...issue}: {fingerprint: string}) => issue)).toEqual([
+      {
+        description: 'Unexpected missing section `Impact`, expected a heading such as `## Impact`',
+        check_name: 'postmortem-required-sections',
+        severity: 'minor',
+        location: {path: 'docs/pm.md', lines: {begin: 8}}
+      },
+      {
+        description: 'Unexpected missing section `Root Cause`, expected a heading such as `## Root Cause`',
+        check_name: 'postmortem-required-sections',
+        severity: 'minor',
+        location: {path: 'docs/pm.md', lines: {begin: 19}}
+      }
+    ])
+  })
+
+  it('--format github: paths from the repository top, not the folder the CLI ran in', async () => {
+    writeFiles(project, {'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/docs/pm.md': missingSections})
+    const outcome = await runCli(['--no-config', '-f', 'github', 'pm.md'], path.join(project, 'repo/docs'))
+    expect(outcome.stdout).toBe(
+      [
+        '::warning file=docs/pm.md,line=8,col=1,title=postmortem-required-sections::Unexpected missing section `Impact`, expected a heading such as `## Impact`',
+        '::warning file=docs/pm.md,line=19,col=1,title=postmortem-required-sections::Unexpected missing section `Root Cause`, expected a heading such as `## Root Cause`',
+        ''
+      ].join('\n')
+    )
+    expect(outcome.code).toBe(1)
+  })
+})

@@ -4,8 +4,19 @@ import {parseArgs} from 'node:util'
 import {expectOneOf, listAllowed, OptionError, resolveProfile, show} from 'mdast-util-postmortem'
 import {VFile} from 'vfile'
 import {configsWithAddedPreset} from './config.js'
-import {type Format, formatGithub, formatJson, formatSarif, formatStylish, formats} from './formats/index.js'
+import {
+  type Format,
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatStylish,
+  formatSummary,
+  formats
+} from './formats/index.js'
 import {lintFiles, workerThreshold} from './lint.js'
+import {repositoryRoot} from './root.js'
 import {version} from './version.js'
 
 /** Exit codes of the CLI. */
@@ -38,7 +49,8 @@ A config that runs no postmortem rule gets the preset added (stderr says so).
 Options:
   -p, --profile <id>   template when no config applies: generic (default),
                        holberton, google-sre, pagerduty, atlassian
-  -f, --format <name>  stylish (default), json, github, sarif
+  -f, --format <name>  stylish (default), json, github, sarif, summary, junit,
+                       gitlab
   -o, --output-file <file>
                        write the report there (also on a config error)
       --no-frail       exit 0 on warnings (errors still exit 1)
@@ -181,7 +193,13 @@ function report(files: VFile[], settings: Settings, io: CliIo, problems: readonl
     case 'json':
       return formatJson(files, io.cwd)
     case 'github':
-      return formatGithub(files, io.cwd)
+      return formatGithub(files, repositoryRoot(io.cwd))
+    case 'gitlab':
+      return formatGitlab(files, repositoryRoot(io.cwd))
+    case 'junit':
+      return formatJunit(files, io.cwd)
+    case 'summary':
+      return formatSummary(files, io.cwd)
     case 'sarif':
       return formatSarif(files, io.cwd, {problems})
     default:
