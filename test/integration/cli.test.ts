@@ -22,6 +22,8 @@ const missingSections = readFileSync(path.join(fixtures, 'missing-sections.md'),
 const outOfOrder = readFileSync(path.join(fixtures, 'out-of-order.md'), 'utf8')
 
 const docs = 'https://github.com/postmortem-lint/postmortem-lint/blob/main/docs/rules/required-sections.md'
+const requiredSectionsDoc =
+  'Checks that a postmortem has the sections its template asks for, written as real headings, with something in them.'
 const missingImpact =
   '8:1 warning Unexpected missing section `Impact`, expected a heading such as `## Impact` postmortem-required-sections remark-lint'
 const missingRootCause =
@@ -256,7 +258,18 @@ describe('postmortem-lint formats', {timeout: 180_000}, () => {
               name: 'postmortem-lint',
               version,
               informationUri: 'https://github.com/postmortem-lint/postmortem-lint',
-              rules: [{id: 'postmortem-required-sections', helpUri: docs}]
+              rules: [
+                {
+                  id: 'postmortem-required-sections',
+                  shortDescription: {text: 'The postmortem has the sections its template asks for'},
+                  fullDescription: {text: requiredSectionsDoc},
+                  help: {
+                    text: `${requiredSectionsDoc} See ${docs}`,
+                    markdown: `${requiredSectionsDoc}\n\n[\`postmortem-required-sections\` docs](${docs})`
+                  },
+                  helpUri: docs
+                }
+              ]
             }
           },
           originalUriBaseIds: {'%SRCROOT%': {uri: pathToFileURL(project).href + '/'}},
@@ -320,7 +333,7 @@ describe('postmortem-lint usage and config errors', {timeout: 180_000}, () => {
     [
       'a bad --format',
       ['--format', 'xml', 'postmortems'],
-      "Unexpected value `\"xml\"` for `--format`, expected `'stylish'`, `'json'`, `'github'`, or `'sarif'`"
+      "Unexpected value `\"xml\"` for `--format`, expected `'stylish'`, `'json'`, `'github'`, `'sarif'`, `'summary'`, `'junit'`, or `'gitlab'`"
     ],
     ['no files', [], 'Missing files to lint, expected files, folders or globs (see `postmortem-lint --help`)'],
     ['a missing file', ['postmortems/nope.md'], 'No such file or folder: postmortems/nope.md'],
@@ -366,8 +379,10 @@ describe('postmortem-lint --help and --version', {timeout: 180_000}, () => {
   it('--help', async () => {
     const outcome = await lint('--help')
     expect(outcome.code).toBe(0)
-    expect(outcome.stdout).toMatch(/^Usage: postmortem-lint \[options\] <file\|folder\|glob>\.\.\.\n/)
-    expect(outcome.stdout).toContain('-f, --format <name>  stylish (default), json, github, sarif')
+    expect(outcome.stdout).toMatch(/^Usage: postmortem-lint \[options\] <file\|folder\|glob\|->\.\.\.\n/)
+    expect(outcome.stdout).toContain(
+      '-f, --format <name>  stylish (default), json, github, sarif, summary, junit,\n                       gitlab\n'
+    )
   })
 
   it('--version is the package version', async () => {

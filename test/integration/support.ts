@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly env?: NodeJS.ProcessEnv | undefined
   /** Kill the program after this many milliseconds (default two minutes). */
   readonly timeout?: number | undefined
+  /** Text for the program's standard input (default: none, stdin is closed). */
+  readonly input?: string | undefined
 }
 
 /** Run a program to its end and collect what it printed. */
@@ -33,8 +35,9 @@ export function runProgram(command: string, args: readonly string[], options: Ru
     const child = spawn(command, [...args], {
       cwd: options.cwd,
       env: {...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...options.env},
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
+    if (options.input !== undefined) child.stdin?.end(options.input)
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {

@@ -5,9 +5,17 @@ import {isLintWorker} from './workers.js'
 // In the one-file bundle, lint workers run this file too: only the CLI's own
 // thread runs the CLI.
 if (!isLintWorker()) {
+  // A reader that stops early (`postmortem-lint ... | head -1`) closes the
+  // pipe: the rest of the report has nowhere to go, which is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return
+    process.stderr.write(`postmortem-lint: Cannot write the report: ${error.code ?? error.message}\n`)
+    process.exitCode = 2
+  })
   process.exitCode = await run(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: process.stdout,
-    stderr: process.stderr
+    stderr: process.stderr,
+    stdin: process.stdin
   })
 }

@@ -1,8 +1,22 @@
+import {mkdirSync, statSync, writeFileSync} from 'node:fs'
+import * as path from 'node:path'
 import {parseArgs} from 'node:util'
 import {expectOneOf, listAllowed, OptionError, resolveProfile, show} from 'mdast-util-postmortem'
-import type {VFile} from 'vfile'
-import {type Format, formatGithub, formatJson, formatSarif, formatStylish, formats} from './formats/index.js'
+import {VFile} from 'vfile'
+import {configsWithAddedPreset} from './config.js'
+import {
+  type Format,
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatJunit,
+  formatSarif,
+  formatStylish,
+  formatSummary,
+  formats
+} from './formats/index.js'
 import {lintFiles, workerThreshold} from './lint.js'
+import {repositoryRoot} from './root.js'
 import {version} from './version.js'
 
 /** Exit codes of the CLI. */
@@ -20,23 +34,34 @@ export interface CliIo {
   readonly cwd: string
   readonly stdout: NodeJS.WritableStream & {isTTY?: boolean; hasColors?: () => boolean}
   readonly stderr: NodeJS.WritableStream
+  /** Read when a file argument is `-`. */
+  readonly stdin?: NodeJS.ReadableStream | undefined
 }
 
-export const help = `Usage: postmortem-lint [options] <file|folder|glob>...
+export const help = `Usage: postmortem-lint [options] <file|folder|glob|->...
 
 Lint incident postmortems written in Markdown. A \`.remarkrc*\` file or a
 \`remarkConfig\` field in package.json is used when one applies to a file (as
 with remark); otherwise remark-preset-lint-postmortem runs with --profile.
+A config that runs no postmortem rule gets the preset added (stderr says so).
 \`.remarkignore\` and <!-- lint disable ... --> comments work as in remark.
 
 Options:
   -p, --profile <id>   template when no config applies: generic (default),
                        holberton, google-sre, pagerduty, atlassian
-  -f, --format <name>  stylish (default), json, github, sarif
+  -f, --format <name>  stylish (default), json, github, sarif, summary, junit,
+                       gitlab
+  -o, --output-file <file>
+                       write the report there (also on a config error)
       --no-frail       exit 0 on warnings (errors still exit 1)
+      --max-warnings <n>
+                       exit 1 only when there are more than n warnings
+      --stdin-filename <name>
+                       the name of standard input (\`-\`), default <stdin>
   -q, --quiet          stylish: leave out files without messages
   -j, --jobs <n>       threads that lint ${workerThreshold} files or more: auto
                        (default: one per core) or a number (1: no workers)
+  -c, --config <file>  this remark config for every file, instead of the search
       --no-config      ignore .remarkrc* and remarkConfig
       --no-ignore      ignore .remarkignore
       --color          colors in the stylish report even when not a terminal
@@ -60,15 +85,19 @@ interface Settings {
   readonly quiet: boolean
   readonly color: boolean | undefined
   readonly detectConfig: boolean
+  readonly configPath: string | undefined
   readonly detectIgnore: boolean
   readonly jobs: number | 'auto'
+  readonly outputFile: string | undefined
+  readonly maxWarnings: number | undefined
+  readonly stdinFilename: string | undefined
 }
 
 /** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let settings: Settings | 'help' | 'version'
   try {
-    settings = parseArguments(argv)
+    settings = parseArguments(argv, io.cwd)
   } catch (error) {
     return fail(io, error)
   }
@@ -81,50 +110,103 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return exitCodes.ok
   }
 
-  let files: VFile[]
-  let found: number
+  let files: VFile[] = []
+  let problems: string[]
   try {
+    const given: Array<string | VFile> = [...settings.files]
+    const stdinAt = given.indexOf('-')
+    if (stdinAt !== -1) given[stdinAt] = await readStdin(io, settings.stdinFilename)
+    let found: number
     ;({files, found} = await lintFiles({
-      files: settings.files,
+      files: given,
       cwd: io.cwd,
       profile: settings.profile,
       detectConfig: settings.detectConfig,
+      configPath: settings.configPath,
       detectIgnore: settings.detectIgnore,
       jobs: settings.jobs
     }))
+    problems =
+      found === 0
+        ? [`No Markdown files to lint in ${settings.files.map((file) => `\`${file}\``).join(', ')}`]
+        : setupProblems(files, true)
   } catch (error) {
-    return fail(io, error)
+    problems = [problemOf(error)]
   }
 
-  if (found === 0) {
-    return fail(
-      io,
-      new UsageError(`No Markdown files to lint in ${settings.files.map((file) => `\`${file}\``).join(', ')}`)
-    )
-  }
-
-  const problems = setupProblems(files)
   if (problems.length > 0) {
     for (const problem of problems) io.stderr.write(`postmortem-lint: ${problem}\n`)
+    // A report file is still written, carrying the problems, for the tool that reads it.
+    if (settings.outputFile !== undefined) writeReport(io, settings, report(files, settings, io, problems))
     return exitCodes.usage
   }
 
-  io.stdout.write(report(files, settings, io))
+  const added = configsWithAddedPreset(files)
+  if (added.length > 0) {
+    io.stderr.write(
+      `postmortem-lint: no postmortem rule in ${added.map((name) => `\`${name}\``).join(', ')}: ` +
+        `added remark-preset-lint-postmortem (profile \`${settings.profile ?? 'generic'}\`)\n`
+    )
+  }
+
+  const text = report(files, settings, io, [])
+  if (settings.outputFile === undefined) io.stdout.write(text)
+  else if (!writeReport(io, settings, text)) return exitCodes.usage
+
   const messages = files.flatMap((file) => file.messages)
-  const failed = messages.some((message) => message.fatal === true || (settings.frail && message.fatal === false))
+  const errors = messages.filter((message) => message.fatal === true).length
+  const warnings = messages.filter((message) => message.fatal === false).length
+  if (settings.maxWarnings !== undefined && warnings > settings.maxWarnings) {
+    io.stderr.write(
+      `postmortem-lint: ${warnings} warnings, more than \`--max-warnings ${settings.maxWarnings}\` allows\n`
+    )
+    return exitCodes.lint
+  }
+  const failed = errors > 0 || (settings.frail && settings.maxWarnings === undefined && warnings > 0)
   return failed ? exitCodes.lint : exitCodes.ok
 }
 
-function report(files: VFile[], settings: Settings, io: CliIo): string {
+/** Standard input as a file named `name` (relative to the folder of the run), or `<stdin>`. */
+async function readStdin(io: CliIo, name: string | undefined): Promise<VFile> {
+  const chunks: Buffer[] = []
+  for await (const chunk of io.stdin ?? []) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)))
+  // An absolute path: the engine finds the config and ignore files from its folder.
+  return new VFile({path: path.resolve(io.cwd, name ?? '<stdin>'), value: Buffer.concat(chunks).toString('utf8')})
+}
+
+/** Write the report to `--output-file`, making its folder; tell a failure in one line. */
+function writeReport(io: CliIo, settings: Settings, text: string): boolean {
+  const target = path.resolve(io.cwd, settings.outputFile ?? '')
+  try {
+    mkdirSync(path.dirname(target), {recursive: true})
+    writeFileSync(target, text)
+    return true
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? firstLine((error as Error).message)
+    io.stderr.write(`postmortem-lint: Cannot write \`--output-file\` \`${settings.outputFile}\`: ${reason}\n`)
+    return false
+  }
+}
+
+function report(files: VFile[], settings: Settings, io: CliIo, problems: readonly string[]): string {
   switch (settings.format) {
     case 'json':
       return formatJson(files, io.cwd)
     case 'github':
-      return formatGithub(files, io.cwd)
+      return formatGithub(files, repositoryRoot(io.cwd))
+    case 'gitlab':
+      return formatGitlab(files, repositoryRoot(io.cwd))
+    case 'junit':
+      return formatJunit(files, io.cwd)
+    case 'summary':
+      return formatSummary(files, io.cwd)
     case 'sarif':
-      return formatSarif(files, io.cwd)
+      return formatSarif(files, io.cwd, {problems})
     default:
-      return formatStylish(files, {color: settings.color ?? colorSupported(io.stdout), quiet: settings.quiet})
+      return formatStylish(files, {
+        color: settings.color ?? (settings.outputFile === undefined && colorSupported(io.stdout)),
+        quiet: settings.quiet
+      })
   }
 }
 
@@ -133,13 +215,14 @@ function colorSupported(stream: CliIo['stdout']): boolean {
   return stream.isTTY === true && typeof stream.hasColors === 'function' && stream.hasColors()
 }
 
-function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' {
+function parseArguments(argv: readonly string[], cwd: string): Settings | 'help' | 'version' {
   let parsed: ReturnType<typeof parse>
   try {
     parsed = parse(argv)
   } catch (error) {
-    // `parseArgs` explains itself in one sentence, e.g. "Unknown option '--x'."
-    const message = error instanceof Error ? (error.message.split('. ')[0] ?? error.message) : String(error)
+    // `parseArgs` explains itself in its first sentence, e.g. "Unknown option '--x'."
+    const text = error instanceof Error ? firstLine(error.message) : String(error)
+    const message = text.split('. ')[0] ?? text
     throw new UsageError(message.replace(/\.$/, '') + ' (see `postmortem-lint --help`)')
   }
   const {values, positionals} = parsed
@@ -147,9 +230,25 @@ function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' 
   if (values.version) return 'version'
   if (values.frail && values['no-frail']) throw new UsageError('Unexpected `--frail` with `--no-frail`, expected one')
   if (values.color && values['no-color']) throw new UsageError('Unexpected `--color` with `--no-color`, expected one')
+  if (values.config !== undefined && values['no-config']) {
+    throw new UsageError('Unexpected `--config` with `--no-config`, expected one')
+  }
+  if (values['max-warnings'] !== undefined && values['no-frail']) {
+    throw new UsageError('Unexpected `--max-warnings` with `--no-frail`, expected one')
+  }
   if (positionals.length === 0) {
     throw new UsageError('Missing files to lint, expected files, folders or globs (see `postmortem-lint --help`)')
   }
+  if (positionals.filter((file) => file === '-').length > 1) {
+    throw new UsageError('Unexpected `-` more than once, expected standard input once')
+  }
+  if (values['stdin-filename'] !== undefined && !positionals.includes('-')) {
+    throw new UsageError(
+      'Unexpected `--stdin-filename` without `-`, expected `-` among the files to read standard input'
+    )
+  }
+  if (values['stdin-filename'] === '') throw new UsageError('Unexpected empty `--stdin-filename`, expected a file name')
+  if (values['output-file'] === '') throw new UsageError('Unexpected empty `--output-file`, expected a file name')
   const format = expectOneOf(values.format, '--format', formats, 'stylish')
   if (values.profile !== undefined) resolveProfile(values.profile, '--profile')
   const jobs = parseJobs(values.jobs)
@@ -161,9 +260,34 @@ function parseArguments(argv: readonly string[]): Settings | 'help' | 'version' 
     quiet: values.quiet ?? false,
     color: values.color ? true : values['no-color'] ? false : undefined,
     detectConfig: !values['no-config'],
+    configPath: values.config === undefined ? undefined : configFile(values.config, cwd),
     detectIgnore: !values['no-ignore'],
-    jobs
+    jobs,
+    outputFile: values['output-file'],
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    stdinFilename: values['stdin-filename']
   }
+}
+
+/** `--max-warnings`: a whole number of at least 0. */
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined
+  if (/^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))) return Number(value)
+  throw new UsageError(`Unexpected value ${show(value)} for \`--max-warnings\`, expected a whole number of at least 0`)
+}
+
+/** `--config`: a file that exists (the engine would say so only once per file linted). */
+function configFile(value: string, cwd: string): string {
+  let isFile = false
+  try {
+    isFile = statSync(path.resolve(cwd, value)).isFile()
+  } catch {}
+  if (!isFile) {
+    throw new UsageError(
+      `No such file \`${value}\` for \`--config\`, expected a remark config file (such as \`.remarkrc.json\`)`
+    )
+  }
+  return value
 }
 
 /** `--jobs`: `auto` or a whole number of at least 1. */
@@ -189,8 +313,12 @@ function parse(argv: readonly string[]) {
       jobs: {type: 'string', short: 'j'},
       color: {type: 'boolean'},
       'no-color': {type: 'boolean'},
+      config: {type: 'string', short: 'c'},
       'no-config': {type: 'boolean'},
       'no-ignore': {type: 'boolean'},
+      'output-file': {type: 'string', short: 'o'},
+      'max-warnings': {type: 'string'},
+      'stdin-filename': {type: 'string'},
       help: {type: 'boolean', short: 'h'},
       version: {type: 'boolean', short: 'v'}
     }
@@ -203,13 +331,19 @@ function parse(argv: readonly string[]) {
  * file that cannot be read. unified-engine reports them as fatal messages
  * without a rule id on every file concerned; each is told once.
  */
-export function setupProblems(files: readonly VFile[]): string[] {
+export function setupProblems(files: readonly VFile[], tell = false): string[] {
   const problems: string[] = []
   for (const file of files) {
     for (const message of file.messages) {
       if (message.fatal !== true || message.ruleId) continue
       const text = /no such file/i.test(message.reason) ? `${message.reason}: ${file.path}` : explain(message)
       if (!problems.includes(text)) problems.push(text)
+      // `tell`: the message says it too, so that a report written anyway carries it.
+      if (tell) {
+        message.reason = text
+        message.message = text
+        message.cause = undefined
+      }
     }
   }
   return problems
@@ -235,12 +369,14 @@ function firstLine(text: string): string {
 }
 
 function fail(io: CliIo, error: unknown): number {
-  const message =
-    error instanceof UsageError || error instanceof OptionError
-      ? error.message
-      : error instanceof Error
-        ? firstLine(error.message)
-        : String(error)
-  io.stderr.write(`postmortem-lint: ${message}\n`)
+  io.stderr.write(`postmortem-lint: ${problemOf(error)}\n`)
   return exitCodes.usage
+}
+
+function problemOf(error: unknown): string {
+  return error instanceof UsageError || error instanceof OptionError
+    ? error.message
+    : error instanceof Error
+      ? firstLine(error.message)
+      : String(error)
 }

@@ -7,7 +7,7 @@ import remarkStringify from 'remark-stringify'
 import {type Plugin, unified} from 'unified'
 import {type Options as EngineOptions, engine} from 'unified-engine'
 import type {VFile} from 'vfile'
-import {useBuiltinPlugins} from './builtins.js'
+import {configTransform} from './config.js'
 
 /** What one engine run lints: the options of `lintFiles` less `jobs`. */
 export interface EngineRunOptions {
@@ -17,6 +17,8 @@ export interface EngineRunOptions {
   readonly profile?: string | undefined
   readonly detectConfig: boolean
   readonly detectIgnore: boolean
+  /** A config file to use for every file instead of the search (absolute). */
+  readonly configPath?: string | undefined
 }
 
 /** The files an engine run was given (paths found, globs expanded), sorted by path. */
@@ -42,8 +44,9 @@ export function lintInThread(options: EngineRunOptions): Promise<EngineRun> {
     pluginPrefix: 'remark',
     detectConfig: options.detectConfig,
     detectIgnore: options.detectIgnore,
+    ...(options.configPath === undefined ? {} : {rcPath: options.configPath}),
     defaultConfig: {plugins: [[remarkPresetLintPostmortem as Plugin<unknown[]>, presetOptions]]},
-    configTransform: useBuiltinPlugins as never
+    configTransform: configTransform({cwd: options.cwd, profile: options.profile}) as never
   })
 }
 

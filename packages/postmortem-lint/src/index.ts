@@ -8,12 +8,19 @@ export {type CliIo, exitCodes, help, run, setupProblems, UsageError} from './cli
 export {
   type Format,
   formatGithub,
+  formatGitlab,
   formatJson,
+  formatJunit,
   formatSarif,
   formatStylish,
+  formatSummary,
   formats,
+  type GitlabIssue,
   type JsonFile,
   type JsonMessage,
+  type RuleDoc,
+  ruleDocs,
+  type SarifOptions,
   type StylishOptions,
   sarifLog
 } from './formats/index.js'

@@ -8,8 +8,8 @@ import {WorkerPool} from './workers.js'
 
 /** What to lint and how. */
 export interface LintOptions {
-  /** Files, folders and globs. */
-  readonly files: readonly string[]
+  /** Files, folders and globs, or files given with their text (standard input, say). */
+  readonly files: ReadonlyArray<string | VFile>
   /** Folder that paths, config and ignore files are found from (default: the process's). */
   readonly cwd?: string | undefined
   /**
@@ -21,6 +21,12 @@ export interface LintOptions {
   readonly detectConfig?: boolean | undefined
   /** Honour `.remarkignore` (default `true`). */
   readonly detectIgnore?: boolean | undefined
+  /**
+   * A remark config file to use for every file instead of the search
+   * (relative to `cwd`); `profile` only applies when it runs no postmortem
+   * rule.
+   */
+  readonly configPath?: string | undefined
   /**
    * How many threads may lint: a whole number of at least 1, or `'auto'`
    * for one per core the process may use, at most {@link maxAutoJobs}
@@ -74,11 +80,14 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
     cwd: options.cwd ?? process.cwd(),
     profile: options.profile,
     detectConfig: options.detectConfig ?? true,
-    detectIgnore: options.detectIgnore ?? true
+    detectIgnore: options.detectIgnore ?? true,
+    configPath:
+      options.configPath === undefined ? undefined : path.resolve(options.cwd ?? process.cwd(), options.configPath)
   }
   // Find the files first, as the engine would: the ones to lint, and the
   // named ones that `.remarkignore` lists, which count as found.
-  const found = await findFiles({files: options.files, cwd: settings.cwd, detectIgnore: settings.detectIgnore})
+  const paths = options.files.every((file) => typeof file === 'string') ? (options.files as string[]) : undefined
+  const found = paths && (await findFiles({files: paths, cwd: settings.cwd, detectIgnore: settings.detectIgnore}))
   const toLint = found?.filter((file) => !file.ignored) ?? []
   const least = threshold()
   if (!found || toLint.length < least) {
@@ -87,21 +96,21 @@ export async function lintFiles(options: LintOptions): Promise<LintResult> {
   }
   // A large run: the engine lints it a share at a time (its cost per file
   // grows with the files of a run), in worker threads when it may.
-  const paths = toLint.map((file) => path.resolve(settings.cwd, file.path))
+  const absolute = toLint.map((file) => path.resolve(settings.cwd, file.path))
   let linted: VFile[] = []
   let workers = 0
   if (jobs > 1) {
     const pool = new WorkerPool(settings)
     try {
-      pool.grow(Math.min(jobs, Math.max(2, Math.floor(paths.length / Math.ceil(least / 2)))))
-      linted = await pool.lint(paths)
+      pool.grow(Math.min(jobs, Math.max(2, Math.floor(absolute.length / Math.ceil(least / 2)))))
+      linted = await pool.lint(absolute)
       workers = pool.size
     } finally {
       pool.close()
     }
   } else {
-    for (let start = 0; start < paths.length; start += maxShare) {
-      const {given} = await lintInThread({...settings, files: paths.slice(start, start + maxShare)})
+    for (let start = 0; start < absolute.length; start += maxShare) {
+      const {given} = await lintInThread({...settings, files: absolute.slice(start, start + maxShare)})
       linted.push(...given)
     }
   }

@@ -88,7 +88,8 @@ export class WorkerPool {
       cwd: options.cwd,
       profile: options.profile,
       detectConfig: options.detectConfig,
-      detectIgnore: options.detectIgnore
+      detectIgnore: options.detectIgnore,
+      configPath: options.configPath
     }
   }
 
