@@ -88,7 +88,7 @@ export function paragraphLines(node: Paragraph, source?: SourceText): ParagraphL
 
 function splitParagraph(node: Paragraph, source: SourceText | undefined): ParagraphLine[] {
   const lines: ParagraphLine[] = []
-  const startLine = node.position?.start.line
+  const startLine = firstLineOf(node, source)
   let current: Building = fresh()
   const push = () => {
     const index = lines.length
@@ -131,6 +131,20 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
   return lines.filter((line) => line.text.trim() !== '' || line.index === 0)
 }
 
+/**
+ * The source line a paragraph's text starts on: its start's line, or the
+ * next one when nothing of it is left there (a task box alone on its line,
+ * `- [ ] ` then `Timeline:`, leaves the paragraph starting after the box).
+ */
+function firstLineOf(node: Paragraph, source: SourceText | undefined): number | undefined {
+  const start = node.position?.start
+  if (!start || !source || node.position?.end.line === start.line) return start?.line
+  const rest = source.lines[start.line - 1]?.slice(start.column - 1) ?? ''
+  const first = node.children[0]
+  const breaksFirst = first?.type === 'text' && first.value.startsWith('\n')
+  return rest.trim() === '' && !breaksFirst ? start.line + 1 : start.line
+}
+
 function fresh(): Building {
   return {text: '', marks: 0, others: 0, children: []}
 }
@@ -145,7 +159,9 @@ function linePosition(
   const line = startLine + index
   const fromSource = source?.linePosition(line)
   if (index === 0) {
-    const start = node.position?.start as Point
+    const own = node.position?.start as Point
+    // The paragraph's start, or the text's first column when it starts on the next line.
+    const start = own.line === line ? own : (fromSource?.start ?? {line, column: 1})
     const end = fromSource && fromSource.end.line === line ? fromSource.end : node.position?.end
     return end ? {start, end} : undefined
   }

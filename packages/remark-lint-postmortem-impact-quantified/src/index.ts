@@ -57,11 +57,13 @@ import {
   expectBoolean,
   expectListOf,
   expectStringArray,
+  findClockTimes,
   getImpact,
   type Impact,
   type ImpactRequirement,
   impactRequirements,
   impactVocabulary,
+  minutesOf,
   type Postmortem,
   quantityMeets,
   report,
@@ -128,8 +130,14 @@ const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
         reported.add(item)
         report(file, vagueReason(item), {place: item.position, section: 'impact', actual: item.word})
       }
-      if (vague.length === 0)
-        report(file, missingReason(need), {place: labelledFor(impact, need) ?? place, section: 'impact'})
+      if (vague.length > 0) continue
+      // `from 10:00 to 10:40 UTC`: a start and an end, and no duration.
+      const span = need === 'any' || need === 'duration' ? timeSpan(impact) : undefined
+      if (span) {
+        report(file, spanReason(span), {place: span.position, section: 'impact'})
+        continue
+      }
+      report(file, missingReason(need), {place: labelledFor(impact, need) ?? place, section: 'impact'})
     }
   }
 })
@@ -165,6 +173,36 @@ function impactPlace(impact: Impact): Position | undefined {
   )
   if (titled?.section) return titled.section.heading.position ?? titled.position
   return impact.statements[0]?.position
+}
+
+interface TimeSpan {
+  readonly from: string
+  readonly to: string
+  /** Minutes from the start to the end, when the end comes later the same day. */
+  readonly minutes: number | undefined
+  readonly position: Position | undefined
+}
+
+/** The first statement that gives a start and an end time of day and nothing more. */
+function timeSpan(impact: Impact): TimeSpan | undefined {
+  for (const statement of impact.statements) {
+    const times = findClockTimes(statement.text).filter((time) => !time.relative)
+    const [first, second] = times
+    if (!first || !second) continue
+    const minutes = minutesOf(second) - minutesOf(first)
+    return {from: first.text, to: second.text, minutes: minutes > 0 ? minutes : undefined, position: statement.position}
+  }
+  return undefined
+}
+
+function spanReason(span: TimeSpan): string {
+  const example =
+    span.minutes === undefined
+      ? '`for 2 hours`'
+      : span.minutes < 120
+        ? `\`for ${span.minutes} minutes\``
+        : `\`for ${Math.floor(span.minutes / 60)} hours${span.minutes % 60 ? ` ${span.minutes % 60} minutes` : ''}\``
+  return `Unexpected impact given as a start and an end time (\`${span.from}\` to \`${span.to}\`), expected how long it lasted (${example})`
 }
 
 /** Labels that say which kind of quantity their line should give (`Duration of outage:`). */

@@ -16,7 +16,6 @@ const noQuantity =
   'Unexpected impact with no quantity, expected how many (`40% of users`, `1,200 orders`), how long (`for 2 hours`) or how much (`$5,000`)'
 const noUsers =
   'Unexpected impact with no number of users affected, expected a share or a count (`40% of users`, `1,200 customers`)'
-const noDuration = 'Unexpected impact with no duration, expected how long it lasted (`for 2 hours`, `45 minutes`)'
 const usersVague = (word: string) =>
   `Unexpected vague quantifier \`${word}\`, expected how many users as a share or a count (\`40% of users\`, \`1,200 users\`)`
 
@@ -75,9 +74,19 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     expect(await reasons(read('quoted.md'), {profile: 'holberton'})).toEqual([`4:70-4:74: ${usersVague('most')}`])
   })
 
+  it('says how long a start and an end time make, where the impact gives only those', async () => {
+    expect(await reasons(read('start-end-only.md'))).toEqual([
+      '9:1-9:49: Unexpected impact given as a start and an end time (`10:00` to `10:40`), expected how long it lasted (`for 40 minutes`)'
+    ])
+    // With a duration written, nothing to say.
+    const written = read('start-end-only.md').replace('10:40 UTC.', '10:40 UTC, for 40 minutes.')
+    expect(await reasons(written)).toEqual([])
+  })
+
   it('reports the impact instead of vague words with `vague: false`, at the impact label', async () => {
+    // The `Duration:` line gives a start and an end, not how long.
     expect(await reasons(read('times-only.md'), {profile: 'holberton', vague: false})).toEqual([
-      `4:1-4:12: ${noQuantity}`
+      '2:3-2:93: Unexpected impact given as a start and an end time (`10:20 pm` to `3:00 pm`), expected how long it lasted (`for 2 hours`)'
     ])
   })
 
@@ -86,7 +95,7 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     expect(await reasons(read('impact-section.md'), {require: ['users']})).toEqual([`7:1-7:10: ${noUsers}`])
     expect(await reasons(read('labelled.md'), {require: ['users', 'duration']})).toEqual([`5:1-5:8: ${noUsers}`])
     expect(await reasons(read('label-count.md'), {profile: 'holberton', require: ['users', 'duration']})).toEqual([
-      `3:3-3:43: ${noDuration}`
+      '3:3-3:43: Unexpected impact given as a start and an end time (`11:25 pm` to `11:40 pm`), expected how long it lasted (`for 15 minutes`)'
     ])
   })
 

@@ -343,4 +343,19 @@ describe('what is not a title, and what is', () => {
     ])
     expect(await messagesOf('setext-title.md')).toEqual([])
   })
+
+  it('places a title folded under an empty task box on its own line', async () => {
+    // `- [ ] ` alone leaves the item's text starting on the next line.
+    expect(await outlineOf('box-then-title.md')).toEqual([
+      '3:1-3:75 implicit summary by content',
+      '5:1-5:16 heading action-items',
+      '9:1-9:10 plain list-item timeline'
+    ])
+    expect(await sectionMessagesOf('box-then-title.md')).toEqual([
+      '4:1: Unexpected missing section `Impact`, expected a heading such as `## Impact` [postmortem-required-sections]',
+      '4:1: Unexpected missing section `Root Cause`, expected a heading such as `## Root Cause` [postmortem-required-sections]',
+      '4:1: Unexpected missing section `Resolution`, expected a heading such as `## Resolution` [postmortem-required-sections]',
+      '9:1-9:10: Unexpected section `Timeline` written as a line of text, expected a heading such as `## Timeline` [postmortem-required-sections]'
+    ])
+  })
 })
