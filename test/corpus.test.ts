@@ -35,8 +35,12 @@ const floors: Record<string, {precision: number; recall: number}> = {
   'postmortem-actionable-tasks': {precision: 1, recall: 0.96}
 }
 
-describe.runIf(corpus.corpusAvailable())('the real postmortems of ../shared/corpus', async () => {
-  const results: Result[] = await corpus.lintCorpus()
+const available: boolean = corpus.corpusAvailable()
+if (!available) console.warn(`Corpus tests skipped: no corpus at ${corpus.corpusDir} (CI has it beside the checkout).`)
+
+describe.runIf(available)('the real postmortems of ../shared/corpus', async () => {
+  // The body is read even when the tests are skipped: lint only when there is a corpus.
+  const results: Result[] = available ? await corpus.lintCorpus() : []
 
   it('lints every file without a crash, and every message points inside its file', () => {
     expect(results.length).toBeGreaterThan(90)

@@ -49,6 +49,10 @@ const documents: Document[] = corpus.corpusAvailable()
     })()
   : []
 
+if (documents.length === 0) {
+  console.warn(`Metamorphic tests skipped: no corpus at ${corpus.corpusDir} (CI has it beside the checkout).`)
+}
+
 const parser = unified().use(remarkParse).use(remarkPresetLintPostmortem).freeze()
 
 function parse(value: string): Root {
