@@ -74,6 +74,12 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     expect(await reasons(read('quoted.md'), {profile: 'holberton'})).toEqual([`4:70-4:74: ${usersVague('most')}`])
   })
 
+  it('reads a `Total time:` line nested under a `Time:` item as the duration', async () => {
+    expect(await reasons(read('total-time.md'))).toEqual([])
+    const without = read('total-time.md').replace('  - Total time: 17 minutes down\n', '')
+    expect(await reasons(without)).toEqual([`8:3-8:25: ${noQuantity}`])
+  })
+
   it('says how long a start and an end time make, where the impact gives only those', async () => {
     expect(await reasons(read('start-end-only.md'))).toEqual([
       '9:1-9:49: Unexpected impact given as a start and an end time (`10:00` to `10:40`), expected how long it lasted (`for 40 minutes`)'

@@ -32,9 +32,9 @@ export interface StatementRange {
 const labelSet = new Set(impactLabels.map(normalizeLabel))
 /** Cheap test before reading a paragraph's lines: a line starts with an impact label and a colon. */
 const labelLine =
-  /(?:^|\n)[ \t*_>•·-]*(?:impact|duration|downtime|users? affected|affected|customers? affected|scope|outage duration|total downtime|[a-z]+ impact)\b[^:\n]{0,40}:/i
+  /(?:^|\n)[ \t*_>•·-]*(?:impact|duration|downtime|users? affected|affected|customers? affected|scope|outage duration|total downtime|total time|time down|total outage|outage length|length of (?:the )?outage|[a-z]+ impact)\b[^:\n]{0,40}:/i
 /** Quicker still: one of the label words is there at all. */
-const labelWord = /impact|duration|downtime|affected|scope/i
+const labelWord = /impact|duration|downtime|affected|scope|time|outage/i
 
 /** Find the ranges of text that state the impact, in document order per kind. */
 export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
