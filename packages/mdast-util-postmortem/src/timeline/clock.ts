@@ -53,7 +53,10 @@ export function readClockTime(text: string, at: number, options: ClockOptions = 
   if (!options.anchored && at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
   if (!/\d/.test(text.charAt(at))) return undefined
   return (
-    readColonTime(text, at, options) ?? readMeridiemOnly(text, at) ?? readMilitary(text, at) ?? readHourLetter(text, at)
+    readColonTime(text, at, options) ??
+    readMeridiemOnly(text, at) ??
+    readHourMinute(militaryTime, text, at) ??
+    readHourMinute(hourLetter, text, at)
   )
 }
 
@@ -106,9 +109,10 @@ function relative(text: string, start: number, end: number, total: number): Cloc
   }
 }
 
-function readHourLetter(text: string, at: number): ClockTime | undefined {
-  hourLetter.lastIndex = at
-  const match = hourLetter.exec(text)
+/** An hour and minutes read by `pattern` at `at` (`10h30`, `1030Z`), with no AM/PM. */
+function readHourMinute(pattern: RegExp, text: string, at: number): ClockTime | undefined {
+  pattern.lastIndex = at
+  const match = pattern.exec(text)
   if (!match) return undefined
   const hour = Number(match[1])
   const minute = Number(match[2])
@@ -156,16 +160,6 @@ function readMeridiemOnly(text: string, at: number): ClockTime | undefined {
     return build(text, at, at + match[0].length, hour, 0, 0, meridiem)
   }
   return undefined
-}
-
-function readMilitary(text: string, at: number): ClockTime | undefined {
-  militaryTime.lastIndex = at
-  const match = militaryTime.exec(text)
-  if (!match) return undefined
-  const hour = Number(match[1])
-  const minute = Number(match[2])
-  if (hour > 24 || minute > 59) return undefined
-  return build(text, at, at + match[0].length, hour, minute, 0, undefined)
 }
 
 function build(
