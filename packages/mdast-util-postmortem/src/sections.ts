@@ -69,9 +69,10 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
   const outline = new OutlineBuilder(tree, order, source, inProfile)
 
   // A title that only hints at a concept counts when its content bears it out.
-  titles = titles.filter((title) => {
+  const candidates = titles
+  titles = candidates.filter((title, at) => {
     if (title.hints.length === 0) return true
-    const content = outline.ownContent(titles, title, title.hints)
+    const content = outline.ownContent(candidates, at, title.hints)
     if (title.hints.includes('root-cause') && givesCauses(content)) {
       title.heading = {...title.heading, ids: title.hints, evidence: 'hint'}
       return true
@@ -81,8 +82,8 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
 
   // A run of timed lines is a timeline, whatever its title says.
   if (!titles.some((title) => title.heading.ids.includes('timeline'))) {
-    for (const title of titles) {
-      const content = outline.ownContent(titles, title, [...title.heading.ids, 'timeline'])
+    for (const [at, title] of titles.entries()) {
+      const content = outline.ownContent(titles, at, [...title.heading.ids, 'timeline'])
       if (!isTimedRun(content)) continue
       const ids = [...title.heading.ids, 'timeline']
       title.heading = {
@@ -223,11 +224,11 @@ class OutlineBuilder {
   }
 
   /**
-   * A title's own content, as if it stood for `ids`: up to its end, or to
-   * the first title inside it that is not a date heading.
+   * The own content of `titles[at]`, as if it stood for `ids`: up to its
+   * end, or to the first title inside it that is not a date heading.
    */
-  ownContent(titles: readonly TitleCandidate[], title: TitleCandidate, ids: readonly string[]): RootContent[] {
-    const at = titles.indexOf(title)
+  ownContent(titles: readonly TitleCandidate[], at: number, ids: readonly string[]): RootContent[] {
+    const title = titles[at] as TitleCandidate
     const {key} = this.endOf(titles, at, ids)
     let end = key
     for (let after = at + 1; after < titles.length; after++) {
