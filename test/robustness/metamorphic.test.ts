@@ -122,7 +122,7 @@ function splice(value: string, edits: Array<readonly [number, number, string]>):
  * heading is a known one, of one level, a plain `#` heading whose text has
  * no marks (a bold line ends at any heading and nests nothing).
  */
-function convertibleHeadings(document: Document): SectionHeading[] | undefined {
+function convertibleHeadings(document: Document, marks = /[*_`[\]<>\\:]/): SectionHeading[] | undefined {
   const {postmortem} = modelOf(document)
   const real = postmortem.headings.filter((heading) => heading.kind === 'heading')
   const first = real.findIndex((heading) => heading.ids.length > 0)
@@ -132,7 +132,7 @@ function convertibleHeadings(document: Document): SectionHeading[] | undefined {
   for (const heading of converted) {
     if (heading.ids.length === 0 || heading.level !== depth || heading.node.type !== 'heading') return undefined
     const raw = toString(heading.node).trim()
-    if (raw.length === 0 || raw.length > 70 || /[*_`[\]<>\\:]/.test(raw)) return undefined
+    if (raw.length === 0 || raw.length > 70 || marks.test(raw)) return undefined
     const start = heading.node.position?.start.offset
     if (start === undefined || document.value[start] !== '#') return undefined
   }
@@ -201,11 +201,9 @@ function boldRightUnderLists(document: Document): string | undefined {
     while (before > 0 && (value[before - 1] === '\n' || value[before - 1] === ' ')) before--
     const lineStart = value.lastIndexOf('\n', before - 1) + 1
     const previous = value.slice(lineStart, before)
-    if (/^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/.test(previous) && !/^\s{0,3}(?:[-*+]\s*){3,}$/.test(previous)) {
-      folded++
-      return [before, end, `\n**${toString(heading.node).trim()}**\n`] as const
-    }
-    return [start, end, `\n**${toString(heading.node).trim()}**\n`] as const
+    const underItem = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\S/.test(previous) && !/^\s{0,3}(?:[-*+]\s*){3,}$/.test(previous)
+    if (underItem) folded++
+    return [underItem ? before : start, end, `\n**${toString(heading.node).trim()}**\n`] as const
   })
   return folded === 0 ? undefined : splice(value, edits)
 }
@@ -241,26 +239,14 @@ function headingsRenamed(document: Document): string | undefined {
 
 /** Known section headings as bold lines, when nothing nests under them. */
 function headingsAsBold(document: Document): string | undefined {
-  const {postmortem} = modelOf(document)
-  const real = postmortem.headings.filter((heading) => heading.kind === 'heading')
-  const first = real.findIndex((heading) => heading.ids.length > 0)
-  if (first === -1) return undefined
-  const converted = real.slice(first)
-  const depth = converted[0]?.level
-  for (const heading of converted) {
-    // A bold line ends at any heading and nests nothing: the structure
-    // stays only when every later heading is a known one of one level.
-    if (heading.ids.length === 0 || heading.level !== depth || heading.node.type !== 'heading') return undefined
-    const raw = toString(heading.node).trim()
-    if (raw.length === 0 || raw.length > 70 || /[*_`[\]<>\\]/.test(raw)) return undefined
-    const start = heading.node.position?.start.offset
-    if (start === undefined || document.value[start] !== '#') return undefined
-  }
+  // A colon in the text stays: `**Timeline: 5 March**` is still a bold title.
+  const converted = convertibleHeadings(document, /[*_`[\]<>\\]/)
+  if (!converted) return undefined
   return splice(
     document.value,
     converted.map((heading) => {
-      const position = heading.node.position as {start: {offset: number}; end: {offset: number}}
-      return [position.start.offset, position.end.offset, `\n**${toString(heading.node).trim()}**\n`] as const
+      const {start, end} = spanOf(heading)
+      return [start, end, `\n**${toString(heading.node).trim()}**\n`] as const
     })
   )
 }
