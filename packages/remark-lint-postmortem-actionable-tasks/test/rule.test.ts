@@ -21,6 +21,13 @@ describe('postmortem-actionable-tasks', () => {
     expect(await reasons(read('valid.md'), {require: ['owner', 'due', 'ticket']})).toEqual([])
   })
 
+  it('places a task written on the line after its empty task box on that line', async () => {
+    // `- [ ] ` alone: the item's text starts on the next line, not past the box.
+    expect(await reasons(read('box-alone.md'))).toEqual([
+      `9:1-9:19: Unexpected task \`improve monitoring\` that is vague (\`improve\` with no concrete object), ${concrete}`
+    ])
+  })
+
   it('reports a follow-up section written as prose, once, at its heading', async () => {
     expect(await reasons(read('prose.md'))).toEqual([
       '7:1-7:40: Unexpected follow-up section `Corrective and preventative measures` without a list of tasks, expected one task per list item, such as `- Add an alert on …`'

@@ -219,7 +219,9 @@ class Finder {
       for (const group of groups) this.lineGroup(group, section, item, checked)
       return
     }
-    const position = inlinePosition(paragraph)
+    // From where its first line starts: after an empty task box (`- [ ] `
+    // alone), the text starts on the next line.
+    const position = inlinePosition(paragraph, lines[0]?.position?.start)
     this.push({
       kind: checked === undefined ? 'list-item' : 'task-list-item',
       ...splitLabel(oneLine(rendered(paragraph)), paragraph.children, position, this.source),
@@ -459,10 +461,13 @@ function firstWord(text: string): string {
 }
 
 /** Where the text of a paragraph or cell starts (after a checkbox) and ends. */
-function inlinePosition(node: Paragraph | {children: PhrasingContent[]; position?: Position}): Position | undefined {
+function inlinePosition(
+  node: Paragraph | {children: PhrasingContent[]; position?: Position},
+  from?: Point
+): Position | undefined {
   const first = node.children[0]
   const last = node.children.at(-1)
-  const start = first?.position?.start ?? node.position?.start
+  const start = from ?? first?.position?.start ?? node.position?.start
   const end = last?.position?.end ?? node.position?.end
   return start && end ? {start, end} : undefined
 }
