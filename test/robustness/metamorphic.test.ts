@@ -509,3 +509,94 @@ describe.runIf(documents.length > 0 && hasRule(timelineTimezone))("one entry's z
     })
   }
 })
+
+// Timeline entries rewritten in other forms that writers use: the timeline
+// rules give the same messages (their texts; places move with the text).
+
+const timelineRules = [timelineOrder, timelineTimezone]
+
+function timelineReasons(document: Document, value = document.value): string[] {
+  return lint(document, value)
+    .filter((message) => timelineRules.includes(String(message.ruleId)))
+    .map((message) => `${message.ruleId}: ${message.reason}`)
+    .sort()
+}
+
+/** Lists of at least two timed one-line items, where some timeline rule has something to read. */
+function rewritableLists(document: Document): TimedItem[][] {
+  return timedLists(document).filter((items) => items.length >= 2)
+}
+
+/** `- 10:00 deploy` as `- **Update:** 10:00 deploy`. */
+function entriesWithLabels(document: Document): string | undefined {
+  const items = rewritableLists(document).flat()
+  if (items.length === 0) return undefined
+  return splice(
+    document.value,
+    items.map((item) => {
+      const at = item.afterTime - (clock.exec(document.value.slice(item.start).replace(/^\S+\s+/, ''))?.[0].length ?? 0)
+      return [at, at, '**Update:** '] as const
+    })
+  )
+}
+
+/** `- 10:00 deploy` as `- <span>10:00</span> deploy`. */
+function timesInSpans(document: Document): string | undefined {
+  const items = rewritableLists(document).flat()
+  if (items.length === 0) return undefined
+  const edits: Array<readonly [number, number, string]> = []
+  for (const item of items) {
+    const written = clock.exec(document.value.slice(item.start).replace(/^\S+\s+/, ''))
+    // A time in code (`` `10:00` ``) stays code: no HTML there.
+    if (!written || written[1]?.includes('`')) return undefined
+    const time = written[0].slice((written[1] ?? '').length)
+    const end = item.afterTime
+    edits.push([end - time.length, end - time.length, '<span>'], [end, end, '</span>'])
+  }
+  return splice(document.value, edits)
+}
+
+/** Two entries in a row on one line: `- 10:00 deploy; 10:05 alert`. */
+function entriesJoined(document: Document): string | undefined {
+  const edits: Array<readonly [number, number, string]> = []
+  for (const items of rewritableLists(document)) {
+    for (let index = 0; index + 1 < items.length; index += 2) {
+      const first = items[index] as TimedItem
+      const second = items[index + 1] as TimedItem
+      if (second.index !== first.index + 1 || second.line !== first.line + 1) continue
+      const between = document.value.slice(first.end, second.start)
+      const marker = /^(?:[-*+]|\d+[.)])[ \t]+/.exec(document.value.slice(second.start))
+      if (!/^\r?\n[ \t]*$/.test(between) || !marker) continue
+      edits.push([first.end, second.start + marker[0].length, '; '])
+    }
+  }
+  return edits.length > 0 ? splice(document.value, edits) : undefined
+}
+
+const timelineForms: Array<{name: string; change: (document: Document) => string | undefined}> = [
+  {name: 'a label before each time (`**Update:** 10:00`)', change: entriesWithLabels},
+  {name: 'each time in inline HTML (`<span>10:00</span>`)', change: timesInSpans},
+  {name: 'two entries in a row on one line (`10:00 a; 10:05 b`)', change: entriesJoined}
+]
+
+describe.runIf(documents.length > 0 && hasRule(timelineOrder))(
+  'timeline entries in other forms keep the timeline messages',
+  () => {
+    for (const {name, change} of timelineForms) {
+      const cases = documents.flatMap((document) => {
+        const changed = change(document)
+        return changed === undefined ? [] : [{document, changed}]
+      })
+      describe(name, () => {
+        it('applies to enough of the corpus to mean something', () => {
+          expect(cases.length).toBeGreaterThanOrEqual(10)
+        })
+        for (const {document, changed} of cases) {
+          it(document.name, () => {
+            expect(timelineReasons(document, changed)).toEqual(timelineReasons(document))
+          })
+        }
+      })
+    }
+  }
+)

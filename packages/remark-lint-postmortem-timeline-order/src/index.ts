@@ -11,7 +11,8 @@
  * - an entry whose time is earlier than the entry before it, pointing at
  *   its time and at the entry before (`cause`);
  * - a timeline written newest first (three or more entries, each earlier
- *   than the one before), once;
+ *   than the one before or at the same time, at least two earlier), once,
+ *   as status pages post their updates;
  * - a timeline whose entries have no time leading any of them (nor a date,
  *   an unknown time or a date marker), once, at its first entry, with a
  *   time inside an entry's words (or the heading) as the `cause`;
@@ -151,15 +152,20 @@ function sameDay(entry: TimelineEntry, previous: TimelineEntry): string {
   return entry.date && previous.date && entry.day === previous.day ? ` on ${isoDate(entry.date)}` : ''
 }
 
-/** Three or more timed entries, each earlier than the one before: a timeline written newest first. */
+/**
+ * Three or more timed entries, each earlier than the one before or at the
+ * same time (two updates posted in the same minute), and not one later: a
+ * timeline written newest first, as status pages post their updates.
+ */
 function newestFirst(entries: readonly TimelineEntry[]): boolean {
   if (entries.length < 3) return false
-  return entries.every((entry, index) => {
-    const previous = entries[index - 1]
-    if (!previous) return true
-    const delta = compareEntries(previous, entry)
-    return delta !== undefined && delta < 0
-  })
+  let earlier = 0
+  for (let index = 1; index < entries.length; index++) {
+    const delta = compareEntries(entries[index - 1] as TimelineEntry, entries[index] as TimelineEntry)
+    if (delta === undefined || delta > 0) return false
+    if (delta < 0) earlier++
+  }
+  return earlier >= 2
 }
 
 function reportNewestFirst(file: VFile, entries: readonly TimelineEntry[]): void {

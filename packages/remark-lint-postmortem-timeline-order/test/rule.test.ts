@@ -34,7 +34,13 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['clocks-zulu.md', undefined],
     ['clocks-named.md', undefined],
     ['clocks-relative.md', undefined],
-    ['untimed-dates.md', undefined]
+    ['untimed-dates.md', undefined],
+    ['labels-first.md', undefined],
+    ['labels-parenthesized.md', undefined],
+    ['inline-html.md', undefined],
+    ['several-per-line.md', undefined],
+    ['table-zone-column.md', undefined],
+    ['zone-after-date-line.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -80,16 +86,40 @@ describe('postmortem-timeline-order on the fixtures', () => {
   it('says when no entry of a timeline leads with a time, pointing at a time inside the words', async () => {
     const reason =
       'Unexpected timeline with 3 entries and no time leading any, expected entries that start with their time, such as `14:00 UTC: alert fires`'
-    expect(await reasons(read('untimed-labels.md'))).toEqual([`9:3-9:80: ${reason}`])
-    const [message] = await messagesOf(read('untimed-labels.md'))
+    expect(await reasons(read('untimed-words.md'))).toEqual([`9:3-9:77: ${reason}`])
+    const [message] = await messagesOf(read('untimed-words.md'))
     expect(message?.cause).toMatchObject({
       reason: '`8:00 PM` is inside the words here, not leading the entry',
-      place: {start: {line: 9, column: 38}}
+      place: {start: {line: 9, column: 39}}
     })
     expect(message?.section).toBe('timeline')
     expect(await reasons(read('untimed-plain.md'))).toEqual([`9:3-9:35: ${reason}`])
     const [plain] = await messagesOf(read('untimed-plain.md'))
     expect(plain?.cause).toMatchObject({reason: 'the timeline starts here', place: {start: {line: 7, column: 1}}})
+  })
+
+  it('reads a time after a label as the time of the entry', async () => {
+    const text =
+      '## Timeline\n\n- **Detection:** June 4, 2024, 10:30 AM PDT, alert fired\n- **Mitigation:** June 4, 2024, 9:30 AM PDT, rolled back\n- Issue resolved (June 4, 2024, 9:45 AM PDT): closed\n'
+    expect(await reasons(text)).toEqual([
+      '4:33-4:44: Unexpected `9:30 AM PDT` after `10:30 AM PDT` on 2024-06-04, expected entries in time order'
+    ])
+    // A label followed by anything but a time or a date is no entry's time.
+    expect(await reasons('## Timeline (UTC)\n\n- 10:00 deploy\n- Note: 3 servers failed\n- 10:20 rollback\n')).toEqual(
+      []
+    )
+  })
+
+  it('reads times inside inline HTML, and a `<br>` as the end of an entry', async () => {
+    const text = '## Timeline (UTC)\n\n- <span>10:45:</span> paged\n- <b>10:40</b> resolved<br>10:50 checked\n'
+    expect(await reasons(text)).toEqual(['4:6-4:11: Unexpected `10:40` after `10:45`, expected entries in time order'])
+  })
+
+  it('reads several entries on one line, each after the end of a sentence or clause', async () => {
+    const text = '## Timeline (UTC)\n\n- 10:00 deploy started; 10:05 alerts fired; 09:12 rolled back. 10:30 all good\n'
+    expect(await reasons(text)).toEqual(['3:45-3:50: Unexpected `09:12` after `10:05`, expected entries in time order'])
+    // A time inside a sentence starts no entry.
+    expect(await reasons('## Timeline (UTC)\n\n- 10:30 review of the rollback at 10:20\n')).toEqual([])
   })
 
   it('says nothing of untimed entries in a document that is no postmortem', async () => {
@@ -158,6 +188,12 @@ describe('postmortem-timeline-order on dates, zones and midnight', () => {
     const text = '## Timeline (UTC)\n\n- 10:30 - 10:45: errors\n- [???] disk full\n- 10:20: alert\n'
     expect(await reasons(text)).toEqual([
       '5:3-5:8: Unexpected `10:20` after `10:30 - 10:45`, expected entries in time order'
+    ])
+  })
+
+  it('reports a status-page log once as newest first, with two updates in the same minute', async () => {
+    expect(await reasons(read('status-page.md'))).toEqual([
+      '10:15-10:24: Unexpected timeline written newest first (`11:30 UTC` to `10:00 UTC`), expected the oldest entry first'
     ])
   })
 

@@ -19,7 +19,9 @@
  *   same (`UTC`, `GMT`, `Z`, `+00:00`; `EAT` and `Africa/Nairobi`);
  * - a standard or daylight abbreviation wrong for its date when the date is
  *   known (`PST` on 5 June is `PDT`, `BST` in January is `GMT`, `CET` in
- *   summer is `CEST`), with the right one in `message.expected`;
+ *   summer is `CEST`), with the right one in `message.expected`, also after
+ *   a time inside an entry's words (`detected at 10:24 PM PST`), whose zone
+ *   is otherwise free to differ (`14:00 PDT (21:00 UTC)`);
  * - with `ambiguous: true`, an abbreviation used for several zones (`IST`:
  *   India, Israel, Ireland; `CST`: US Central, China, Cuba; `CDT`, `AST`).
  *   These are never checked against the date, since the zone is unknown;
@@ -79,6 +81,8 @@ interface Settings extends BaseSettings {
 interface Statement {
   readonly fact: ZoneFact
   readonly entries: readonly TimelineEntry[]
+  /** A zone after a time inside an entry's words (`rolled back at 10:24 PM PST`). */
+  readonly mention?: boolean
 }
 
 const remarkLintPostmortemTimelineTimezone = definePostmortemRule<Settings>({
@@ -126,6 +130,12 @@ function checkSection(file: VFile, part: TimelineSection, settings: Settings): v
     : mostUsed(timed, year)
   for (const statement of statements) {
     const {zone} = statement.fact
+    // A time inside the words is often the same moment in another zone
+    // (`14:00 PDT (21:00 UTC)`): only its name for the date is checked.
+    if (statement.mention) {
+      if (!zone.readings) reportWrongName(file, statement, part)
+      continue
+    }
     if (reference && !sameZone(zone, reference.zone, year)) {
       reportOther(file, statement.fact, reference, settings.zone !== undefined)
       continue
@@ -150,6 +160,9 @@ function statementsOf(part: TimelineSection): Statement[] {
   for (const entry of part.timed) {
     if (entry.ownZone) statements.push({fact: entry.ownZone, entries: [entry]})
   }
+  for (const mention of part.mentions) {
+    if (mention.zone) statements.push({fact: mention.zone, entries: [], mention: true})
+  }
   return statements.sort((a, b) => order(a.fact.position) - order(b.fact.position))
 }
 
@@ -164,12 +177,22 @@ function mostUsed(entries: readonly TimelineEntry[], year: number): ZoneFact | u
     const fact = entry.zone
     if (!fact) continue
     const group = groups.find((item) => sameZone(item.fact.zone, fact.zone, year))
-    if (group) group.count++
-    else groups.push({fact, count: 1})
+    if (group) {
+      group.count++
+      // `PST` then `PDT` in July: the zone is named as it is right on its date.
+      if (misnamed(group.fact, entries) && !misnamed(fact, [entry])) group.fact = fact
+    } else groups.push({fact, count: 1})
   }
   let best: {fact: ZoneFact; count: number} | undefined
   for (const group of groups) if (!best || group.count > best.count) best = group
   return best?.fact
+}
+
+/** The zone's name is wrong on the date of the entries it is the zone of (`PST` in July). */
+function misnamed(fact: ZoneFact, entries: readonly TimelineEntry[]): boolean {
+  const entry = entries.find((item) => item.zone === fact && item.date)
+  if (!entry?.date) return false
+  return nameOn(fact.zone, entry.date, entry.time?.hour ?? 12, entry.time?.minute ?? 0) !== undefined
 }
 
 function reportMissing(file: VFile, part: TimelineSection, first: TimelineEntry | undefined, settings: Settings): void {

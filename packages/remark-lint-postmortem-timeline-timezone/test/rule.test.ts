@@ -37,7 +37,12 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ['yearless-year-end.md', undefined],
     ['clocks-zulu.md', undefined],
     ['clocks-named.md', undefined],
-    ['clocks-relative.md', undefined]
+    ['clocks-relative.md', undefined],
+    ['labels-first.md', undefined],
+    ['inline-html.md', undefined],
+    ['several-per-line.md', undefined],
+    ['status-page.md', undefined],
+    ['zone-after-date-line.md', undefined]
   ])('finds one right zone in %s', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -61,6 +66,19 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ])
     expect(await reasons(read('zone-slip-ahead.md'))).toEqual([
       '7:9-7:12: Unexpected timezone `PDT`, expected `UTC` as in the rest of the timeline'
+    ])
+  })
+
+  it('reads the zone of a table row from its `Zone` column, and names the reference as right on its date', async () => {
+    expect(await reasons(read('table-zone-column.md'))).toEqual([
+      '11:24-11:27: Unexpected `PST` on 4 July 2024, expected `PDT`',
+      '13:24-13:27: Unexpected timezone `UTC`, expected `PDT` as in the rest of the timeline'
+    ])
+  })
+
+  it('checks the name of a zone after a time inside the words, and lets it differ', async () => {
+    expect(await reasons(read('zone-in-words.md'))).toEqual([
+      '9:69-9:72: Unexpected `PST` on 28 August 2017, expected `PDT`'
     ])
   })
 

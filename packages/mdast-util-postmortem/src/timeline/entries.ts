@@ -10,8 +10,9 @@ import type {SourceText} from '../lines.js'
 import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
 import {type CalendarDate, readDate} from './dates.js'
-import {readStamp, type Stamp} from './stamp.js'
+import {readLabelledStamp, readStamp, type Stamp} from './stamp.js'
 import {linesOfHtml, linesOfParagraph, nodeLine, type TextLine} from './text-lines.js'
+import {readZone, type Zone} from './zones.js'
 
 /** What an entry is written as. */
 export type TimelineEntryKind = 'list-item' | 'table-row' | 'paragraph' | 'heading' | 'html'
@@ -28,6 +29,8 @@ export type TimelineLine =
       text: string
       /** A date from a separate `Date` column of a table. */
       readonly columnDate: {readonly date: CalendarDate; readonly line: TextLine} | undefined
+      /** A zone from a separate `Zone` column of a table. */
+      readonly columnZone: {readonly zone: Zone; readonly line: TextLine} | undefined
     }
   | {readonly type: 'marker'; readonly node: Node; readonly line: TextLine; readonly stamp: Stamp}
   | {
@@ -100,7 +103,7 @@ class Reader {
 
   /** Push an entry or a marker when a stamp leads the line; say whether it did. */
   private classify(line: TextLine, node: Node, kind: TimelineEntryKind, item: boolean): boolean {
-    const stamp = readStamp(line.text)
+    const stamp = readStamp(line.text) ?? readLabelledStamp(line.text)
     if (!stamp) {
       if (!item) return false
       this.entry(node, line, kind, undefined, line.text.trim())
@@ -112,12 +115,38 @@ class Reader {
       this.current = undefined
       return true
     }
-    this.entry(node, line, kind, stamp, rest)
+    if (!stamp.time) {
+      this.entry(node, line, kind, stamp, rest)
+      return true
+    }
+    // `10:00 deploy; 10:05 alerts fire; 10:12 rolled back`: an entry each.
+    // Each entry's line holds only its own words (the others blanked or cut), so that
+    // places are found in the source and a later entry's time is no mention of this one.
+    const later = laterStamps(line.text, stamp.rest)
+    if (later.length === 0) {
+      this.entry(node, line, kind, stamp, rest)
+      return true
+    }
+    const parts = [{boundary: 0, stamp}, ...later]
+    parts.forEach((part, index) => {
+      const end = parts[index + 1]?.boundary ?? line.text.length
+      const text = ' '.repeat(part.boundary) + line.text.slice(part.boundary, end)
+      this.entry(node, {...line, text}, kind, part.stamp, entryWords(text.slice(part.stamp.rest)))
+    })
     return true
   }
 
   private entry(node: Node, line: TextLine, kind: TimelineEntryKind, stamp: Stamp | undefined, text: string): void {
-    const entry: EntryLine = {type: 'entry', kind, node, line, stamp, text, columnDate: undefined}
+    const entry: EntryLine = {
+      type: 'entry',
+      kind,
+      node,
+      line,
+      stamp,
+      text,
+      columnDate: undefined,
+      columnZone: undefined
+    }
     this.lines.push(entry)
     this.current = entry
   }
@@ -156,14 +185,16 @@ class Reader {
     const [head, ...body] = table.children
     if (!head) return
     const headers = head.children.map((cell) => toString(cell))
+    const zoneColumn = headers.findIndex((text) => zoneHeader.test(text))
     const dateColumn = headers.findIndex((text) => /\b(?:date|day)\b/i.test(text))
-    let timeColumn = headers.findIndex((text) => /\b(?:time|when)/i.test(text))
+    let timeColumn = headers.findIndex((text, index) => index !== zoneColumn && /\b(?:time|when)/i.test(text))
     if (timeColumn === -1) timeColumn = dateColumn
     if (timeColumn === -1) timeColumn = stampedColumn(table)
     if (timeColumn === -1) return
     const header = head.children[timeColumn]
     // `Time (UTC)`: the header says the zone, as an intro line would.
     if (header) this.lines.push({type: 'text', line: nodeLine(header, this.source), continues: false})
+    const own = new Set([timeColumn, dateColumn, zoneColumn])
     for (const row of body) {
       const cells = row.children.map((cell) => toString(cell).trim())
       if (cells.every((cell) => cell === '')) continue
@@ -171,7 +202,7 @@ class Reader {
       if (!cell) continue
       const line = nodeLine(cell, this.source)
       const stamp = readStamp(line.text)
-      const text = cells.filter((_, index) => index !== timeColumn && index !== dateColumn).join(' | ')
+      const text = cells.filter((_, index) => !own.has(index)).join(' | ')
       let columnDate: EntryLine['columnDate']
       const dateCell = dateColumn === timeColumn ? undefined : row.children[dateColumn]
       if (dateCell && !stamp?.date) {
@@ -179,7 +210,16 @@ class Reader {
         const date = readStamp(dateLine.text)?.date ?? readDate(dateLine.text.trim(), 0)
         if (date) columnDate = {date, line: dateLine}
       }
-      this.lines.push({type: 'entry', kind: 'table-row', node: row, line, stamp, text, columnDate})
+      // A `Zone` column: its cell names the zone of the row's time.
+      let columnZone: EntryLine['columnZone']
+      const zoneCell = zoneColumn === -1 ? undefined : row.children[zoneColumn]
+      if (zoneCell && !stamp?.zone) {
+        const zoneLine = nodeLine(zoneCell, this.source)
+        const start = zoneLine.text.length - zoneLine.text.trimStart().length
+        const zone = readZone(zoneLine.text, start)
+        if (zone) columnZone = {zone, line: zoneLine}
+      }
+      this.lines.push({type: 'entry', kind: 'table-row', node: row, line, stamp, text, columnDate, columnZone})
     }
     this.current = undefined
   }
@@ -193,6 +233,9 @@ class Reader {
   }
 }
 
+/** A header that names the zone of the times (`Zone`, `TZ`, `Time zone`, `Timezone`). */
+const zoneHeader = /^\W*(?:time ?zone|zone|tz)\W*$/i
+
 /** The column most of whose cells start with a time, when no header names one. */
 function stampedColumn(table: Table): number {
   const body = table.children.slice(1)
@@ -205,4 +248,34 @@ function stampedColumn(table: Table): number {
     if (stamped > 0 && stamped * 2 >= body.length) return column
   }
   return -1
+}
+
+/**
+ * The stamps that start another entry on the same line: a time after the
+ * end of a sentence or clause (`.`, `;`, `!`, `?`, `|`, a `<br>`), with
+ * words of its own after it. A time inside a sentence (`rolled back at
+ * 10:24`) starts none.
+ */
+function laterStamps(text: string, from: number): Array<{boundary: number; stamp: Stamp}> {
+  const found: Array<{boundary: number; stamp: Stamp}> = []
+  entryBoundary.lastIndex = from
+  for (let match = entryBoundary.exec(text); match; match = entryBoundary.exec(text)) {
+    const boundary = match.index + match[0].length
+    const stamp = readStamp(text, boundary)
+    if (stamp?.time && !stamp.time.relative && /\p{L}/u.test(text.slice(stamp.rest))) {
+      const previous = found.at(-1)?.stamp.rest ?? from
+      // Words of the entry before, then the next stamp.
+      if (/\p{L}/u.test(text.slice(previous, match.index))) found.push({boundary, stamp})
+    }
+  }
+  return found
+}
+
+/** A sentence or clause ends, and a time (or `at`, `~`, a mark, then a time) may follow. */
+const entryBoundary = /(?:[.;!?]|\s\|)\s+(?=(?:[*_([~]|at |around )*\d)/g
+
+/** An entry's words cut before the next entry on its line, without the punctuation that ended them. */
+function entryWords(text: string): string {
+  const words = text.trimEnd()
+  return (/[;|]$/.test(words) ? words.slice(0, -1) : words).trim()
 }

@@ -170,7 +170,8 @@ const epoch: CalendarDate = {year: 2000, month: 1, day: 1, alternative: undefine
 
 function readSection(section: Section, postmortem: Postmortem): TimelineSection {
   const lines = readTimelineLines(section, postmortem)
-  const firstEntry = lines.findIndex((line) => line.type !== 'text')
+  // Lines before the first entry introduce the timeline, also after a date line (`Date: 2019-12-05`, then `Timezone: CET`).
+  const firstEntry = lines.findIndex((line) => line.type === 'entry')
   const intro = [
     ...footnoteLines(section.heading, postmortem),
     ...lines
@@ -239,9 +240,7 @@ class Placer {
     }
     if (stamp) this.setDate(stamp, ownDate?.date)
     else if (ownDate) this.setOwnDate(ownDate.date)
-    const ownZone: ZoneFact | undefined = stamp?.zone
-      ? {zone: stamp.zone, source: 'entry', position: locate(line.line, stamp.zone.start, stamp.zone.end)}
-      : undefined
+    const ownZone = ownZoneOf(line)
     const zone = ownZone ?? this.context.zone
     const slip = ownZone !== undefined && this.mainZone !== undefined && !sameZone(ownZone.zone, this.mainZone)
     const time = stamp?.time
@@ -354,6 +353,16 @@ class Placer {
   }
 }
 
+/** The zone written on the entry, or in its row's `Zone` column. */
+function ownZoneOf(line: Extract<TimelineLine, {type: 'entry'}>): ZoneFact | undefined {
+  const stamp = line.stamp
+  if (stamp?.zone)
+    return {zone: stamp.zone, source: 'entry', position: locate(line.line, stamp.zone.start, stamp.zone.end)}
+  const column = line.columnZone
+  if (!column || !stamp?.time) return undefined
+  return {zone: column.zone, source: 'entry', position: locate(column.line, column.zone.start, column.zone.end)}
+}
+
 type EntryFields = Omit<TimelineEntry, 'instant'>
 
 /** An entry whose moment is computed when first asked for. */
@@ -416,7 +425,7 @@ function mainZone(lines: readonly TimelineLine[], context: TimelineContext): Zon
   const groups: Array<{zone: Zone; count: number}> = []
   for (const line of lines) {
     if (line.type !== 'entry' || !line.stamp?.time || line.stamp.time.relative) continue
-    const zone = line.stamp.zone ?? context.zone?.zone
+    const zone = line.stamp.zone ?? line.columnZone?.zone ?? context.zone?.zone
     if (!zone) continue
     const group = groups.find((item) => sameZone(item.zone, zone))
     if (group) group.count++

@@ -40,9 +40,13 @@ const separators = /[ \t:\-–—|,;.>~=)\]*_!]/
 const longestPrefix = 40
 const plusOffset = /^\+\d{1,3}:\d{2}/
 
-/** Read the stamp that leads `text`, or nothing when no time or date leads it. */
-export function readStamp(text: string): Stamp | undefined {
-  let at = skipPrefix(text)
+/**
+ * Read the stamp that leads `text` (from offset `from`, when the line's
+ * words before it belong to another entry), or nothing when no time or date
+ * leads it.
+ */
+export function readStamp(text: string, from = 0): Stamp | undefined {
+  let at = skipPrefix(text, from)
   // `T+5m`, `+00:05`: an offset from the start, with no date or zone.
   const offset = readRelativeTime(text, at)
   if (offset) return finish(text, undefined, offset, false, undefined, undefined, undefined, at, offset.end)
@@ -106,6 +110,24 @@ export function readStamp(text: string): Stamp | undefined {
   return finish(text, date, time, false, endTime, zone, dayNumber, time.start, end)
 }
 
+/**
+ * `Detection: June 4, 2024, 10:30 AM`, `**Resolved:** 11:45 UTC`, `Issue
+ * detected (8:00 PM): ...`: a stamp after a short label (one to four words
+ * and a colon, or the stamp in brackets), as templates with a line per
+ * phase write their timeline. Only a stamp with a time, or a date
+ * alone, counts: `Note: 3 servers` is no stamp.
+ */
+export function readLabelledStamp(text: string): Stamp | undefined {
+  labelLead.lastIndex = 0
+  const label = labelLead.exec(text)
+  if (!label || (label[1] ?? '').trim().split(/\s+/).length > longestLabelWords) return undefined
+  const stamp = readStamp(text, label[0].length)
+  return stamp && (stamp.time || stamp.date) && !stamp.unknown ? stamp : undefined
+}
+
+const labelLead = /^[\s>*+•·▪\-–—]{0,4}(\p{L}[\p{L}\p{M}'’ &/-]{0,39}?)(?:\s?:\s+|\s(?=\())/uy
+const longestLabelWords = 4
+
 function finish(
   text: string,
   date: CalendarDate | undefined,
@@ -132,10 +154,10 @@ function closing(text: string, from: number, zone: Zone): number {
 }
 
 /** Skip list marks, emphasis, brackets, emoji, shortcodes and `At` before a stamp. */
-function skipPrefix(text: string): number {
-  let at = 0
+function skipPrefix(text: string, from: number): number {
+  let at = from
   let words = 0
-  while (at < text.length && at <= longestPrefix) {
+  while (at < text.length && at <= from + longestPrefix) {
     const char = text.charAt(at)
     // `+00:05` is an offset from the start, not a list mark before a time.
     if (decoration.test(char) && !plusOffset.test(text.slice(at, at + 8))) {

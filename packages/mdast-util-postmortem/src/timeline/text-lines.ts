@@ -3,10 +3,10 @@
  * items, table cells, headings, HTML and indented text), each able to give
  * the exact place in the source of a part of its text.
  */
-import type {Code, Html, Paragraph, RootContent} from 'mdast'
+import type {Code, Html, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node, Position} from 'unist'
-import {htmlText, paragraphLines, type SourceText} from '../lines.js'
+import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from '../lines.js'
 
 /** One line of plain text (marks removed) and where it lies. */
 export interface TextLine {
@@ -24,12 +24,38 @@ export interface TextLine {
 /** The lines of a paragraph. */
 export function linesOfParagraph(node: Paragraph, source: SourceText | undefined): TextLine[] {
   return paragraphLines(node, source).map((line) => ({
-    text: line.text,
+    text: renderedText(line),
     node,
     index: line.index,
     position: line.position,
     raw: rawLine(source, line.position)
   }))
+}
+
+/**
+ * A line's text as it reads rendered: inline HTML tags removed
+ * (`<span>10:30 AM:</span> paged` is `10:30 AM: paged`), a `<br>` read as
+ * the end of a clause, so that a time after it can start an entry.
+ */
+function renderedText(line: ParagraphLine): string {
+  let text = line.text
+  for (const child of inlineHtml(line.children)) {
+    const at = text.indexOf(child.value)
+    if (at === -1) continue
+    const by = /^<br\s*\/?>$/i.test(child.value) ? '; ' : ''
+    text = text.slice(0, at) + by + text.slice(at + child.value.length)
+  }
+  return text
+}
+
+/** The inline HTML of phrasing content, at any depth (`**<span>10:30</span>**`). */
+function inlineHtml(nodes: readonly PhrasingContent[]): Html[] {
+  const found: Html[] = []
+  for (const node of nodes) {
+    if (node.type === 'html') found.push(node)
+    else if ('children' in node) found.push(...inlineHtml(node.children))
+  }
+  return found
 }
 
 /** A heading, a table cell or another node read as one line. */
