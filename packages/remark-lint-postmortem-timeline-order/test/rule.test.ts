@@ -40,7 +40,8 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['inline-html.md', undefined],
     ['several-per-line.md', undefined],
     ['table-zone-column.md', undefined],
-    ['zone-after-date-line.md', undefined]
+    ['zone-after-date-line.md', undefined],
+    ['code-log.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -120,6 +121,16 @@ describe('postmortem-timeline-order on the fixtures', () => {
     expect(await reasons(text)).toEqual(['3:45-3:50: Unexpected `09:12` after `10:05`, expected entries in time order'])
     // A time inside a sentence starts no entry.
     expect(await reasons('## Timeline (UTC)\n\n- 10:30 review of the rollback at 10:20\n')).toEqual([])
+  })
+
+  it('reads a timeline written as a log in a fenced code block, when nothing else holds an entry', async () => {
+    const log = '## Timeline\n\n```\n10:00 UTC deploy\n10:05 UTC alert\n09:10 UTC rollback\n```\n'
+    expect(await reasons(log)).toEqual([
+      '6:1-6:10: Unexpected `09:10 UTC` after `10:05 UTC`, expected entries in time order'
+    ])
+    // Beside entries of its own, a code block is evidence (a log pasted in), not entries.
+    const pasted = '## Timeline (UTC)\n\n- 10:00 deploy\n\n  ```\n  09:00 old log line\n  ```\n\n- 10:20 rollback\n'
+    expect(await reasons(pasted)).toEqual([])
   })
 
   it('says nothing of untimed entries in a document that is no postmortem', async () => {

@@ -42,7 +42,8 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ['inline-html.md', undefined],
     ['several-per-line.md', undefined],
     ['status-page.md', undefined],
-    ['zone-after-date-line.md', undefined]
+    ['zone-after-date-line.md', undefined],
+    ['code-log.md', undefined]
   ])('finds one right zone in %s', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })

@@ -15,7 +15,7 @@ import {linesOfHtml, linesOfParagraph, nodeLine, type TextLine} from './text-lin
 import {readZone, type Zone} from './zones.js'
 
 /** What an entry is written as. */
-export type TimelineEntryKind = 'list-item' | 'table-row' | 'paragraph' | 'heading' | 'html'
+export type TimelineEntryKind = 'list-item' | 'table-row' | 'paragraph' | 'heading' | 'html' | 'code'
 
 /** A line of the timeline, classified. */
 export type TimelineLine =
@@ -47,12 +47,16 @@ export function readTimelineLines(section: Section, postmortem: Postmortem): Tim
   const reader = new Reader(postmortem.source)
   // The section's nodes are clipped to it already: no line of its title or of the next one.
   for (const node of section.nodes) reader.node(node)
+  // A timeline written as a log in a fenced code block, with nothing else to read.
+  if (!reader.lines.some((line) => line.type !== 'text')) reader.codeBlocks()
   return reader.lines
 }
 
 class Reader {
   readonly lines: TimelineLine[] = []
   private current: EntryLine | undefined
+  /** Fenced code blocks: logs, read only when nothing else holds an entry. */
+  private readonly fenced: Code[] = []
 
   constructor(private readonly source: SourceText | undefined) {}
 
@@ -68,6 +72,7 @@ class Reader {
       case 'code':
         // Text indented by a writer becomes code to Markdown, not to them.
         if (this.indented(node)) this.textLines(linesOfHtml(node, this.source), 'paragraph')
+        else this.fenced.push(node)
         break
       case 'heading': {
         const line = nodeLine(node, this.source)
@@ -84,6 +89,14 @@ class Reader {
       default:
         // Quotes (chat logs), breaks, images and definitions are not entries.
         break
+    }
+  }
+
+  /** Read the fenced code blocks' lines as entries: the timeline is a log. */
+  codeBlocks(): void {
+    for (const node of this.fenced) {
+      this.current = undefined
+      this.textLines(linesOfHtml(node, this.source), 'code')
     }
   }
 

@@ -73,14 +73,20 @@ export function nodeLine(node: RootContent | Node, source: SourceText | undefine
 /** The lines of an HTML block (`<li><strong>10:30 AM:</strong> ...</li>`), tags removed. */
 export function linesOfHtml(node: Html | Code, source: SourceText | undefined): TextLine[] {
   const start = node.position?.start
+  // A fenced block's text starts on the line after its fence.
+  const first = start && node.type === 'code' && isFence(source?.lines[start.line - 1]) ? start.line + 1 : start?.line
   return node.value.split(/\r?\n/).map((value, index) => {
-    const line = start ? start.line + index : undefined
+    const line = first === undefined ? undefined : first + index
     const raw = line === undefined ? undefined : (source?.lines[line - 1] ?? value)
     const column = raw === undefined ? 1 : raw.length - raw.trimStart().length + 1
     const position =
       line === undefined ? undefined : {start: {line, column}, end: {line, column: (raw ?? value).trimEnd().length + 1}}
     return {text: node.type === 'html' ? htmlText(value) : value, node, index, position, raw}
   })
+}
+
+function isFence(line: string | undefined): boolean {
+  return line !== undefined && /^\s{0,3}(?:```|~~~)/.test(line)
 }
 
 function rawLine(source: SourceText | undefined, position: Position | undefined): string | undefined {
