@@ -82,6 +82,8 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ])
     const mixed = '## Timeline (UTC)\n\n- 10:00 deploy\n- T+5m alert\n- 09:00 rollback\n'
     expect(await reasons(mixed)).toEqual(['5:3-5:8: Unexpected `09:00` after `10:00`, expected entries in time order'])
+    const units = '## Timeline\n\n- +30 min alert\n- +2 hrs rollback\n- +1 hr all clear\n'
+    expect(await reasons(units)).toEqual(['5:3-5:8: Unexpected `+1 hr` after `+2 hrs`, expected entries in time order'])
   })
 
   it('says when no entry of a timeline leads with a time, pointing at a time inside the words', async () => {

@@ -42,6 +42,8 @@ const namedTime = /(?:12 ?)?(noon|midnight)(?![\p{L}\p{N}])/iuy
 const relativeTime =
   /T ?([+-]) ?(?:(\d{1,3}):(\d{2})(?::(\d{2}))?|(?:(\d{1,3}) ?h)?(?:(\d{1,4}) ?m(?:in(?:ute)?s?)?)?(?:(\d{1,5}) ?s)?|(\d{1,3})(?![\d:]))(?![\p{L}\p{N}])/iuy
 const plusTime = /\+(\d{1,3}):(\d{2})(?::(\d{2}))?(?![\d:])/y
+/** `+2 hrs`, `+30 min`, `+1h30m`: an offset with units and no `T`. */
+const plusUnits = /\+ ?(?:(\d{1,3}) ?(?:h|hrs?|hours?)\.?)?(?: ?(\d{1,4}) ?(?:m|mins?|minutes?)\.?)?(?![\p{L}\p{N}])/iuy
 const meridiemAfter = / ?([AaPp])\.? ?[Mm]\.?(?![A-Za-z])/y
 const hoursAfter = / ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
 
@@ -72,7 +74,7 @@ export function readNamedTime(text: string, at: number): ClockTime | undefined {
 
 /**
  * An offset from the start of the incident that leads an entry: `T+5m`,
- * `T+1h30m`, `T+0`, `T-10m`, `T+00:05`, `+00:05`.
+ * `T+1h30m`, `T+0`, `T-10m`, `T+00:05`, `+00:05`, `+2 hrs`, `+30 min`.
  */
 export function readRelativeTime(text: string, at: number): ClockTime | undefined {
   if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
@@ -87,6 +89,12 @@ export function readRelativeTime(text: string, at: number): ClockTime | undefine
     else if (hours === undefined && minutes === undefined && seconds === undefined) return undefined
     else total = Number(hours ?? 0) * 3600 + Number(minutes ?? 0) * 60 + Number(seconds ?? 0)
     return relative(text, at, at + match[0].length, sign === '-' ? -total : total)
+  }
+  plusUnits.lastIndex = at
+  const units = plusUnits.exec(text)
+  if (units && (units[1] !== undefined || units[2] !== undefined)) {
+    const total = Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60
+    return relative(text, at, at + units[0].trimEnd().length, total)
   }
   plusTime.lastIndex = at
   const plus = plusTime.exec(text)

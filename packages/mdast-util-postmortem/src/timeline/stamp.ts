@@ -38,7 +38,7 @@ const beforeLateDate = / {0,3}(?:,|on|-)? {0,3}/iy
 const afterMarker = / {0,3}[-–—,:(]? {0,3}/y
 const separators = /[ \t:\-–—|,;.>~=)\]*_!]/
 const longestPrefix = 40
-const plusOffset = /^\+\d{1,3}:\d{2}/
+const plusOffset = /^\+(?:\d{1,3}:\d{2}| ?\d{1,4} ?(?:h(?:rs?|ours?)?|m(?:ins?|inutes?)?)(?![a-z]))/i
 
 /**
  * Read the stamp that leads `text` (from offset `from`, when the line's
