@@ -41,7 +41,8 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['several-per-line.md', undefined],
     ['table-zone-column.md', undefined],
     ['zone-after-date-line.md', undefined],
-    ['code-log.md', undefined]
+    ['code-log.md', undefined],
+    ['next-day.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -107,6 +108,10 @@ describe('postmortem-timeline-order on the fixtures', () => {
     expect(await reasons(text)).toEqual([
       '4:33-4:44: Unexpected `9:30 AM PDT` after `10:30 AM PDT` on 2024-06-04, expected entries in time order'
     ])
+    // A recap under the entries is no entry: `Start:` does not go back in time.
+    expect(
+      await reasons('## Timeline (UTC)\n\n- 10:00 deploy\n- 11:30 resolved\n- Start: 10:00\n- End: 11:30\n')
+    ).toEqual([])
     // A label followed by anything but a time or a date is no entry's time.
     expect(await reasons('## Timeline (UTC)\n\n- 10:00 deploy\n- Note: 3 servers failed\n- 10:20 rollback\n')).toEqual(
       []
@@ -135,6 +140,15 @@ describe('postmortem-timeline-order on the fixtures', () => {
     expect(await reasons(pasted)).toEqual([])
   })
 
+  it('puts an entry marked `(next day)` or `(+1)` on the day after the first entry, whatever the clock says', async () => {
+    // Twenty hours on: no night a guess would cross, so the mark decides.
+    const marked = '## Timeline (UTC)\n\n- 14:00 a\n- 10:00 (next day) b\n- 09:00 (next day) c\n'
+    expect(await reasons(marked)).toEqual(['5:3-5:8: Unexpected `09:00` after `10:00`, expected entries in time order'])
+    expect(await reasons('## Timeline (UTC)\n\n- 14:00 a\n- 10:00 b\n')).toEqual([
+      '4:3-4:8: Unexpected `10:00` after `14:00`, expected entries in time order'
+    ])
+  })
+
   it('says nothing of untimed entries in a document that is no postmortem', async () => {
     expect(await reasons('# Notes\n\n## Timeline\n\n- write it later\n')).toEqual([])
   })
@@ -161,6 +175,13 @@ describe('postmortem-timeline-order on dates, zones and midnight', () => {
     const text = '## Timeline (UTC)\n\n- 2024-03-05 23:00: alert\n- 2024-03-04 23:30: earlier day\n'
     expect(await reasons(text)).toEqual([
       '4:14-4:19: Unexpected `2024-03-04 23:30` after `2024-03-05 23:00`, expected entries in time order'
+    ])
+  })
+
+  it('reads a numeric date with dots day first', async () => {
+    const text = '## Timeline (UTC)\n\n- 5.3.2024 10:00: deploy\n- 4.3.2024 11:00: alert\n'
+    expect(await reasons(text)).toEqual([
+      '4:12-4:17: Unexpected `2024-03-04 11:00` after `2024-03-05 10:00`, expected entries in time order'
     ])
   })
 

@@ -121,7 +121,12 @@ function readNumeric(text: string, at: number): CalendarDate | undefined {
   if (!match) return undefined
   const year = fullYear(match[4])
   if (year === undefined) return undefined
-  return readBothWays(match[0], at, year, Number(match[1]), Number(match[3]))
+  const first = Number(match[1])
+  const second = Number(match[3])
+  // `5.3.2024`: dates written with dots put the day first (German, Russian,
+  // Scandinavian writing), unless the second number cannot be a month.
+  if (match[2] === '.' && second <= 12) return numericDate(make(match[0], at, year, second, first, true), 'day-first')
+  return readBothWays(match[0], at, year, first, second)
 }
 
 /**

@@ -9,6 +9,7 @@ import type {Node} from 'unist'
 import type {SourceText} from '../lines.js'
 import type {Postmortem} from '../model.js'
 import type {Section} from '../sections.js'
+import type {ClockTime} from './clock.js'
 import {type CalendarDate, readDate} from './dates.js'
 import {readLabelledStamp, readStamp, type Stamp} from './stamp.js'
 import {linesOfHtml, linesOfParagraph, nodeLine, type TextLine} from './text-lines.js'
@@ -135,7 +136,7 @@ class Reader {
     // `10:00 deploy; 10:05 alerts fire; 10:12 rolled back`: an entry each.
     // Each entry's line holds only its own words (the others blanked or cut), so that
     // places are found in the source and a later entry's time is no mention of this one.
-    const later = laterStamps(line.text, stamp.rest)
+    const later = laterStamps(line.text, stamp)
     if (later.length === 0) {
       this.entry(node, line, kind, stamp, rest)
       return true
@@ -264,24 +265,32 @@ function stampedColumn(table: Table): number {
 }
 
 /**
- * The stamps that start another entry on the same line: a time after the
- * end of a sentence or clause (`.`, `;`, `!`, `?`, `|`, a `<br>`), with
- * words of its own after it. A time inside a sentence (`rolled back at
+ * The stamps that start another entry on the same line: a time written
+ * as the line's first one is, after the end of a sentence or clause (`.`,
+ * `;`, `!`, `?`, `|`, a `<br>`), with words of its own after it. A time inside a sentence (`rolled back at
  * 10:24`) starts none.
  */
-function laterStamps(text: string, from: number): Array<{boundary: number; stamp: Stamp}> {
+function laterStamps(text: string, first: Stamp): Array<{boundary: number; stamp: Stamp}> {
   const found: Array<{boundary: number; stamp: Stamp}> = []
+  const from = first.rest
+  const shape = first.time ? clockShape(first.time) : undefined
   entryBoundary.lastIndex = from
   for (let match = entryBoundary.exec(text); match; match = entryBoundary.exec(text)) {
     const boundary = match.index + match[0].length
     const stamp = readStamp(text, boundary)
-    if (stamp?.time && !stamp.time.relative && /\p{L}/u.test(text.slice(stamp.rest))) {
+    // Written as the line's own stamp is (`14:02` then `14:05`, `2:15 PM` then `2:40 PM`).
+    if (stamp?.time && clockShape(stamp.time) === shape && /\p{L}/u.test(text.slice(stamp.rest))) {
       const previous = found.at(-1)?.stamp.rest ?? from
       // Words of the entry before, then the next stamp.
       if (/\p{L}/u.test(text.slice(previous, match.index))) found.push({boundary, stamp})
     }
   }
   return found
+}
+
+/** How a clock is written: with a colon or not, with AM/PM or not, an offset or a time of day. */
+function clockShape(time: ClockTime): string {
+  return `${time.relative === true} ${time.text.includes(':')} ${time.meridiem !== undefined}`
 }
 
 /** A sentence or clause ends, and a time (or `at`, `~`, a mark, then a time) may follow. */

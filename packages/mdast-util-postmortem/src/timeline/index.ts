@@ -205,6 +205,8 @@ class Placer {
   /** A date was written since the last timed entry: no midnight crossing to guess. */
   private dated = false
   private previous: Placed | undefined
+  /** The day of the first timed entry. */
+  private first: {readonly date: CalendarDate | undefined; readonly day: number} | undefined
   private readonly night: number
 
   constructor(
@@ -240,6 +242,10 @@ class Placer {
     }
     if (stamp) this.setDate(stamp, ownDate?.date)
     else if (ownDate) this.setOwnDate(ownDate.date)
+    if (stamp?.time && !stamp.time.relative && !this.first) {
+      this.first = {date: this.running, day: this.runningDay}
+    }
+    if (stamp?.nextDay && !ownDate) this.dayAfter()
     const ownZone = ownZoneOf(line)
     const zone = ownZone ?? this.context.zone
     const slip = ownZone !== undefined && this.mainZone !== undefined && !sameZone(ownZone.zone, this.mainZone)
@@ -339,6 +345,17 @@ class Placer {
       this.runningDay = this.running ? dayNumber(this.running) : stamp.dayNumber - 1
       this.dated = true
     }
+  }
+
+  /**
+   * `10:00 (next day)`, `(+1)`: the day after the incident's first day
+   * (writers mark every entry of that day so), whatever the clock says.
+   */
+  private dayAfter(): void {
+    const first = this.first ?? {date: this.running, day: this.runningDay}
+    this.running = first.date ? nextDay(first.date) : undefined
+    this.runningDay = first.day + 1
+    this.dated = true
   }
 
   private setOwnDate(date: CalendarDate): void {

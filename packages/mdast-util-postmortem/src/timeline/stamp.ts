@@ -19,6 +19,8 @@ export interface Stamp {
   readonly zone: Zone | undefined
   /** `Day 2`: the day's number. */
   readonly dayNumber: number | undefined
+  /** `00:10 (next day)`, `(+1)`: the time is on the day after the entry before. */
+  readonly nextDay: boolean
   /** Offsets of the time through its zone (or of the date or marker when there is no time). */
   readonly start: number
   readonly end: number
@@ -34,7 +36,8 @@ const pictograph = /\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\u{20E3}/u
 const unknownTime = /(?:\?{2,}(?::\?{2,})?|[?Xx]{2}:[?Xx]{2})/y
 const afterDate = / {0,6}(?:,|at|@|T|-|–|—|\|)? {0,6}/iy
 const rangeJoin = / {0,3}(?:-|–|—|to|~|until|till) {0,3}/iy
-const beforeLateDate = / {0,3}(?:,|on|-)? {0,3}/iy
+const beforeLateDate = / {0,3}(?:,|on|-|\()? {0,3}/iy
+const nextDayNote = /\((?:the )?next day\)|\(\+1 ?(?:d|day)?\)|\+1d(?![\p{L}\p{N}])/iuy
 const afterMarker = / {0,3}[-–—,:(]? {0,3}/y
 const separators = /[ \t:\-–—|,;.>~=)\]*_!]/
 const longestPrefix = 40
@@ -114,19 +117,28 @@ export function readStamp(text: string, from = 0): Stamp | undefined {
  * `Detection: June 4, 2024, 10:30 AM`, `**Resolved:** 11:45 UTC`, `Issue
  * detected (8:00 PM): ...`: a stamp after a short label (one to four words
  * and a colon, or the stamp in brackets), as templates with a line per
- * phase write their timeline. Only a stamp with a time, or a date
+ * phase write their timeline. A label that sums the incident up (`Start:`,
+ * `End:`, `Duration:`) gives no entry's time. Only a stamp with a time, or a date
  * alone, counts: `Note: 3 servers` is no stamp.
  */
 export function readLabelledStamp(text: string): Stamp | undefined {
   labelLead.lastIndex = 0
   const label = labelLead.exec(text)
-  if (!label || (label[1] ?? '').trim().split(/\s+/).length > longestLabelWords) return undefined
+  const name = (label?.[1] ?? '').trim()
+  if (!label || name.split(/\s+/).length > longestLabelWords || recapLabel.test(name)) return undefined
   const stamp = readStamp(text, label[0].length)
   return stamp && (stamp.time || stamp.date) && !stamp.unknown ? stamp : undefined
 }
 
 const labelLead = /^[\s>*+•·▪\-–—]{0,4}(\p{L}[\p{L}\p{M}'’ &/-]{0,39}?)(?:\s?:\s+|\s(?=\())/uy
 const longestLabelWords = 4
+/**
+ * Labels that sum the incident up rather than tell an event (`Start:
+ * 10:00`, `End: 11:30`, `Duration: 10:00-11:30`): a recap under the
+ * entries, not entries.
+ */
+const recapLabel =
+  /^(?:(?:incident|outage|impact|downtime)\s)?(?:start(?:ed|s)?|end(?:ed|s)?|begin|duration|window|total|period|time ?range|times?)(?:\s(?:time|date|at))?$/i
 
 function finish(
   text: string,
@@ -144,7 +156,16 @@ function finish(
   // `10:30abc` is not a stamp; `10:30 -`, `10:30:`, `[10:30]` are.
   if (next !== '' && !separators.test(next) && !pictograph.test(next)) return undefined
   while (rest < text.length && separators.test(text.charAt(rest))) rest++
-  return {date, time, unknown, endTime, zone, dayNumber, start, end, rest}
+  let nextDay = false
+  if (time && !date) {
+    const after = follow(nextDayNote, text, rest)
+    if (after > rest) {
+      nextDay = true
+      rest = after
+      while (rest < text.length && separators.test(text.charAt(rest))) rest++
+    }
+  }
+  return {date, time, unknown, endTime, zone, dayNumber, nextDay, start, end, rest}
 }
 
 /** The end of a zone, with its closing bracket when it is in brackets (`10:15 AM (UTC)`). */
