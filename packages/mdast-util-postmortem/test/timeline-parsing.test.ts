@@ -26,6 +26,7 @@ function stamp(line: string): string {
   if (read.zone) parts.push(read.zone.timeZone)
   if (read.date) parts.push(isoDate(read.date))
   if (read.dayNumber !== undefined) parts.push(`day ${read.dayNumber}`)
+  if (read.nextDay) parts.push('next day')
   return `${parts.join(' ')} | ${line.slice(read.rest)}`
 }
 
@@ -77,7 +78,17 @@ describe('times that lead a timeline line', () => {
     ['T-10 min warm-up', '00:10 | warm-up'],
     ['T+00:05 drained', '00:05 | drained'],
     ['+00:05 drained', '00:05 | drained'],
-    ['2024-03-05T10:30:00-05:00 deploy', '10:30 -05:00 2024-03-05 | deploy']
+    ['2024-03-05T10:30:00-05:00 deploy', '10:30 -05:00 2024-03-05 | deploy'],
+    ['+30 min alert', '00:30 | alert'],
+    ['+2 hrs rollback', '02:00 | rollback'],
+    ['+1h30m restored', '01:30 | restored'],
+    ['5.3.2024 10:30 deploy', '10:30 2024-03-05 | deploy'],
+    ['03.13.2024 10:30 deploy', '10:30 2024-03-13 | deploy'],
+    ['22:30 (Mar 4) paged', '22:30 03-04 | paged'],
+    ['10:00 (next day) fixed', '10:00 next day | fixed'],
+    ['10:20 (+1) fixed', '10:20 next day | fixed'],
+    ['10:20 +1d fixed', '10:20 next day | fixed'],
+    ['10:20 next day we met', '10:20 | next day we met']
   ])('reads %j', (line, expected) => {
     expect(stamp(line)).toBe(expected)
   })
