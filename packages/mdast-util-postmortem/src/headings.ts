@@ -351,7 +351,7 @@ function lineTitles(line: ParagraphLine, previous: ParagraphLine | undefined, in
   const drafts: Draft[] = []
   // `Impact: 40% of users ...` and `**Root cause:** a full disk`.
   const colon = line.text.indexOf(':')
-  if (colon > 0 && colon <= longestLabel && line.text.slice(colon + 1).trim() !== '') {
+  if (colon > 0 && colon <= longestLabel && line.text.slice(colon + 1).trim() !== '' && !timedValue(line.text, colon)) {
     const text = cleanHeadingText(line.text.slice(0, colon))
     const start = line.position?.start
     const width = labelWidth(line, colon)
@@ -479,6 +479,15 @@ function isProseSetext(node: RootContent, raw: string, text: string, source: Sou
   if (last !== undefined && !/^\s*(?:=+|-+)\s*$/.test(last)) return false
   if (text.length > longestSetextTitle || /[.!?]\s+\p{Lu}/u.test(text)) return true
   return raw.trimEnd().endsWith('.') && text.split(' ').length > 3
+}
+
+/**
+ * A label whose value is a time (`**Detection:** June 4, 10:30 AM`,
+ * `Resolved: 11:45 UTC`): a timeline entry that names its phase, or a
+ * field giving when, not a section.
+ */
+function timedValue(text: string, colon: number): boolean {
+  return readStamp(text.slice(colon + 1))?.time !== undefined
 }
 
 /** Whether a text starts with a time or date (`09:20 root cause found`, `2024-03-05`). */

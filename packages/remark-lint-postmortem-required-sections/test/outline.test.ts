@@ -222,6 +222,19 @@ describe('a postmortem or not', () => {
     ])
   })
 
+  it('reads a label whose value is a time as a timeline entry, not a section', async () => {
+    expect(await outlineOf('timed-labels.md')).toEqual([
+      '3:1-3:11 heading summary',
+      '7:1-7:12 heading timeline',
+      '13:1-13:14 heading root-cause',
+      '17:1-17:16 heading action-items'
+    ])
+    expect(await sectionMessagesOf('timed-labels.md')).toEqual([
+      '6:1: Unexpected missing section `Impact`, expected a heading such as `## Impact` [postmortem-required-sections]',
+      '16:1: Unexpected missing section `Resolution`, expected a heading such as `## Resolution` [postmortem-required-sections]'
+    ])
+  })
+
   it('gives a guide to writing postmortems the single message', async () => {
     expect((await postmortemOf('guide.md')).notPostmortem).toBe('no-incident')
     expect(await messagesOf('guide.md')).toEqual([
