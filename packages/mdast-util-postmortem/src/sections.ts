@@ -186,6 +186,11 @@ export function compare(a: Key, b: Key): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]
 }
 
+/** Whether a block's start (`[seq, 0, 0]`) is at or after `key`, without making the key. */
+function startsAtOrAfter(seq: number, key: Key): boolean {
+  return seq > key[0] || (seq === key[0] && key[1] <= 0 && (key[1] < 0 || key[2] <= 0))
+}
+
 class OutlineBuilder {
   constructor(
     private readonly tree: Root,
@@ -249,19 +254,34 @@ class OutlineBuilder {
 
   private children(nodes: readonly RootContent[], from: Key, to: Key): RootContent[] {
     const out: RootContent[] = []
-    for (const node of nodes) {
+    // Nodes are in document order: skip those that end before the span, stop at the first after it.
+    for (let index = this.firstReaching(nodes, from); index < nodes.length; index++) {
+      const node = nodes[index] as RootContent
       const place = this.order.of.get(node)
       if (!place) continue
-      const first: Key = [place.seq, 0, 0]
-      const last: Key = [place.last, Number.POSITIVE_INFINITY, 0]
-      if (compare(last, from) < 0 || compare(first, to) >= 0) continue
-      if (compare(first, from) >= 0 && compare(last, to) < 0) {
+      if (place.last < from[0]) continue
+      if (startsAtOrAfter(place.seq, to)) break
+      if (startsAtOrAfter(place.seq, from) && place.last < to[0]) {
         out.push(node)
         continue
       }
       out.push(...this.part(node, from, to))
     }
     return out
+  }
+
+  /** The index of the first node that does not end before `from` (a binary search: blocks are in order). */
+  private firstReaching(nodes: readonly RootContent[], from: Key): number {
+    let low = 0
+    let high = nodes.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      const place = this.order.of.get(nodes[middle] as RootContent)
+      // A node without a place is never skipped past.
+      if (place && place.last < from[0]) low = middle + 1
+      else high = middle
+    }
+    return low
   }
 
   /** The part of a node the span cuts. */
@@ -301,9 +321,9 @@ class OutlineBuilder {
     for (const item of list.children) {
       const place = this.order.of.get(item)
       if (!place) continue
-      const before = compare([place.last, Number.POSITIVE_INFINITY, 0], from) < 0
-      if (before || compare([place.seq, 0, 0], to) >= 0) continue
-      const whole = compare([place.seq, 0, 0], from) >= 0 && compare([place.last, Number.POSITIVE_INFINITY, 0], to) < 0
+      if (place.last < from[0]) continue
+      if (startsAtOrAfter(place.seq, to)) break
+      const whole = startsAtOrAfter(place.seq, from) && place.last < to[0]
       if (whole) {
         items.push(item)
         continue
@@ -313,7 +333,7 @@ class OutlineBuilder {
       // The span starts inside the item: the item is the title's, and what
       // follows its title (lines of its first block, or blocks nested in it)
       // is the section's own content, not an item of a list.
-      const headless = items.length === 0 && compare([place.seq, 0, 0], from) < 0
+      const headless = items.length === 0 && !startsAtOrAfter(place.seq, from)
       if (headless) out.push(...children)
       else items.push(copy(item, children as typeof item.children))
     }
