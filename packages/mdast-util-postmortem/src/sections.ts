@@ -368,6 +368,20 @@ function spanOf(nodes: readonly Node[]): Position | undefined {
  * text nodes are cut at line breaks (and at a label's colon), other inline
  * nodes are kept whole.
  */
+/**
+ * The columns of line `line` of block `seq` inside the span `[from, to)`:
+ * `[low, high)`, empty when the line is outside it.
+ */
+function columnsInside(seq: number, line: number, from: Key, to: Key): [number, number] {
+  let low = 0
+  if (seq < from[0] || (seq === from[0] && line < from[1])) low = Number.POSITIVE_INFINITY
+  else if (seq === from[0] && line === from[1]) low = from[2]
+  let high = Number.POSITIVE_INFINITY
+  if (seq > to[0] || (seq === to[0] && line > to[1])) high = Number.NEGATIVE_INFINITY
+  else if (seq === to[0] && line === to[1]) high = to[2]
+  return [low, high]
+}
+
 function paragraphPart(
   node: Paragraph,
   seq: number,
@@ -378,8 +392,10 @@ function paragraphPart(
   const children: PhrasingContent[] = []
   let line = 0
   let char = 0
-  const inside = (at: number, column: number) =>
-    compare([seq, at, column], from) >= 0 && compare([seq, at, column], to) < 0
+  const inside = (at: number, column: number) => {
+    const [low, high] = columnsInside(seq, at, from, to)
+    return low <= column && column < high
+  }
   for (const child of node.children) {
     if (child.type === 'break') {
       if (inside(line, char)) children.push(child)
@@ -403,10 +419,9 @@ function paragraphPart(
         char = 0
       }
       // Keep the part of this piece inside the span.
-      let start = 0
-      while (start < piece.length && !inside(line, char + start)) start++
-      let end = start
-      while (end < piece.length && inside(line, char + end)) end++
+      const [low, high] = columnsInside(seq, line, from, to)
+      const start = Math.min(piece.length, Math.max(0, low - char))
+      const end = Math.max(start, Math.min(piece.length, high - char))
       if (end > start) {
         const text = at === 0 && start === 0 && end === piece.length && pieces.length === 1 ? child : undefined
         children.push(text ?? textNode(piece.slice(start, end), piecePosition(child, at, start, end - start, source)))
@@ -462,7 +477,8 @@ function linesPart(node: Html | RootContent, seq: number, from: Key, to: Key): R
   const lines = node.value.split(/\r?\n/)
   const kept: number[] = []
   lines.forEach((_, at) => {
-    if (compare([seq, at, 0], from) >= 0 && compare([seq, at, 0], to) < 0) kept.push(at)
+    const [low, high] = columnsInside(seq, at, from, to)
+    if (low <= 0 && 0 < high) kept.push(at)
   })
   if (kept.length === 0) return undefined
   if (kept.length === lines.length) return node
