@@ -149,7 +149,30 @@ export function matchHintIds(text: string, profile: Profile, strictness: MatchSt
   return matchAliases(text, hintsOf(profile), strictness)
 }
 
+/**
+ * What a text names, by alias list: the same titles (`Timeline`, `Root
+ * Cause`) and lines come back in every document and on every keystroke.
+ */
+const matches = new WeakMap<readonly Alias[], Map<string, readonly string[]>>()
+const matchesLimit = 20_000
+
 function matchAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): string[] {
+  let known = matches.get(aliases)
+  if (!known) {
+    known = new Map()
+    matches.set(aliases, known)
+  }
+  const key = `${strictness}\u0000${text}`
+  let ids = known.get(key)
+  if (!ids) {
+    ids = findAliases(text, aliases, strictness)
+    if (known.size >= matchesLimit) known.clear()
+    known.set(key, ids)
+  }
+  return [...ids]
+}
+
+function findAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): string[] {
   const heading = normalizedWords(text)
   if (heading.length === 0) return []
   // The alias words each word of the text is (`sameWord`), found through an

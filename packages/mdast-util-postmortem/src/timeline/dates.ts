@@ -98,7 +98,8 @@ export function readDayMarker(text: string, at: number): {day: number; end: numb
 /** Every date in a line of text. */
 export function findDates(text: string): CalendarDate[] {
   const found: CalendarDate[] = []
-  const starts = /(?<![\p{L}\p{N}])[\p{L}\p{N}]/gu
+  // A date starts with a digit or a month's name: only there is one tried.
+  const starts = /(?<![\p{L}\p{N}])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/giu
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const date = readDate(text, match.index)
     if (!date) continue
