@@ -3,7 +3,7 @@
  * table rows, paragraph lines, headings, HTML lines), which are date or day
  * markers, and which are other text (an intro line, an entry's next line).
  */
-import type {Code, List, ListItem, Paragraph, RootContent, Table} from 'mdast'
+import type {Blockquote, Code, List, ListItem, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node} from 'unist'
 import type {SourceText} from '../lines.js'
@@ -87,9 +87,24 @@ class Reader {
       case 'table':
         this.table(node)
         break
+      case 'blockquote':
+        // A note before the entries (`> All times are in UTC.`) introduces them;
+        // quotes among the entries are chat logs, not entries.
+        if (!this.lines.some((line) => line.type !== 'text')) this.quotedNote(node)
+        break
       default:
         // Quotes (chat logs), breaks, images and definitions are not entries.
         break
+    }
+  }
+
+  /** The lines of a quote's paragraphs, as text (never entries). */
+  private quotedNote(quote: Blockquote): void {
+    for (const child of quote.children) {
+      if (child.type !== 'paragraph') continue
+      for (const line of linesOfParagraph(child, this.source)) {
+        if (line.text.trim() !== '') this.lines.push({type: 'text', line, continues: false})
+      }
     }
   }
 

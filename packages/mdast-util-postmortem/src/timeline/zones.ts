@@ -199,7 +199,8 @@ const cities: ReadonlyMap<string, string> = new Map(
 
 const prefixedOffset = /(?:UTC|GMT|UT) ?([+\-−–])(\d{1,2})(?::?(\d{2}))?(?!:?\d)/y
 const bareOffset = /([+\-−])(\d{2}):?(\d{2})(?!\d)/y
-const utcWord = /(?:UTC|GMT|UT)(?![\p{L}\p{N}])/uy
+// `utc` and `gmt` in lower case too: no word of prose is spelt so.
+const utcWord = /(?:UTC|GMT|UT|utc|gmt)(?![\p{L}\p{N}])/uy
 const zulu = /Z(?![\p{L}\p{N}])/uy
 const longName = /([A-Za-z]+(?: [A-Za-z]+){0,3}) [Tt]ime(?![A-Za-z])/y
 const iana = /[A-Z][A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?/y
