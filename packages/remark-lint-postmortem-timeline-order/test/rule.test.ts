@@ -108,6 +108,10 @@ describe('postmortem-timeline-order on the fixtures', () => {
     expect(await reasons(text)).toEqual([
       '4:33-4:44: Unexpected `9:30 AM PDT` after `10:30 AM PDT` on 2024-06-04, expected entries in time order'
     ])
+    // Key moments above entries that lead with their time are a recap, not entries.
+    const recap =
+      '## Timeline (UTC)\n\n**Detected:** 10:05 UTC  \n**Resolved:** 11:30 UTC\n\n- 09:50 deploy\n- 10:05 alert\n- 11:30 fixed\n'
+    expect(await reasons(recap)).toEqual([])
     // A recap under the entries is no entry: `Start:` does not go back in time.
     expect(
       await reasons('## Timeline (UTC)\n\n- 10:00 deploy\n- 11:30 resolved\n- Start: 10:00\n- End: 11:30\n')

@@ -50,7 +50,7 @@ export function readTimelineLines(section: Section, postmortem: Postmortem): Tim
   for (const node of section.nodes) reader.node(node)
   // A timeline written as a log in a fenced code block, with nothing else to read.
   if (!reader.lines.some((line) => line.type !== 'text')) reader.codeBlocks()
-  return reader.lines
+  return reader.settleLabels()
 }
 
 class Reader {
@@ -58,6 +58,9 @@ class Reader {
   private current: EntryLine | undefined
   /** Fenced code blocks: logs, read only when nothing else holds an entry. */
   private readonly fenced: Code[] = []
+  /** Entries whose time follows a label (`**Detected:** 10:05`). */
+  private readonly labelled = new Set<EntryLine>()
+  private labelling = false
 
   constructor(private readonly source: SourceText | undefined) {}
 
@@ -98,6 +101,25 @@ class Reader {
     }
   }
 
+  /**
+   * Times after labels are entries when the timeline is written so
+   * (`**Detection:** 10:30`, `**Mitigation:** 11:10`); beside entries that
+   * lead with their time, labelled times are a recap of key moments
+   * (`**Detected:** 10:05`, `**Resolved:** 11:30` above the entries), whose
+   * order is not the entries' order: their lines are read without a time.
+   */
+  settleLabels(): TimelineLine[] {
+    if (this.labelled.size === 0) return this.lines
+    const plain = this.lines.some((line) => line.type === 'entry' && line.stamp?.time && !this.labelled.has(line))
+    if (!plain) return this.lines
+    return this.lines.map((line): TimelineLine => {
+      if (line.type !== 'entry' || !this.labelled.has(line)) return line
+      if (line.kind === 'list-item' || line.kind === 'table-row')
+        return {...line, stamp: undefined, text: line.line.text.trim()}
+      return {type: 'text', line: line.line, continues: false}
+    })
+  }
+
   /** The lines of a quote's paragraphs, as text (never entries). */
   private quotedNote(quote: Blockquote): void {
     for (const child of quote.children) {
@@ -132,7 +154,9 @@ class Reader {
 
   /** Push an entry or a marker when a stamp leads the line; say whether it did. */
   private classify(line: TextLine, node: Node, kind: TimelineEntryKind, item: boolean): boolean {
-    const stamp = readStamp(line.text) ?? readLabelledStamp(line.text)
+    const own = readStamp(line.text)
+    const stamp = own ?? readLabelledStamp(line.text)
+    this.labelling = own === undefined && stamp?.time !== undefined
     if (!stamp) {
       if (!item) return false
       this.entry(node, line, kind, undefined, line.text.trim())
@@ -177,6 +201,7 @@ class Reader {
       columnZone: undefined
     }
     this.lines.push(entry)
+    if (this.labelling && stamp) this.labelled.add(entry)
     this.current = entry
   }
 
