@@ -58,7 +58,7 @@ export {
   type OptionSpec,
   type OptionSpecs,
   type OptionsOf,
-  optionsSchema,
+  optionSchema,
   type ParsedOptions,
   profileOption,
   type WordListDoc,

@@ -125,27 +125,29 @@ export function listOfOption<const Value extends string>(
     type: `\`Array<${unionOf(allowed)}>\``,
     defaultText: '`[]`',
     description: spec.description,
-    schema: {type: 'array', items: {enum: [...allowed]}, uniqueItems: true, default: []},
+    // Not `uniqueItems`: a value given twice counts once.
+    schema: {type: 'array', items: {enum: [...allowed]}, default: []},
     parse: (value, name) => expectListOf(value, name, allowed)
   }
 }
 
 /**
  * More words for a built-in list (default none). The docs say which words
- * are built in, from the list the code reads, all of them or the first
- * `shown`.
+ * are built in, from the list the code reads: all of them, or `examples`
+ * of them and how many there are.
  */
 export function wordsOption(spec: {
   readonly description: string
   readonly builtIn: readonly string[]
-  readonly shown?: number | undefined
+  readonly examples?: readonly string[] | undefined
 }): OptionSpec<string[]> {
-  const shown = spec.builtIn.slice(0, spec.shown ?? spec.builtIn.length).map((word) => '`' + word + '`')
-  const rest = spec.builtIn.length - shown.length
-  const besides =
-    rest > 0
-      ? `besides the ${spec.builtIn.length} built in: ${shown.join(', ')} and ${rest} more`
-      : `besides ${andList(shown)}`
+  const foreign = spec.examples?.filter((word) => !spec.builtIn.includes(word)) ?? []
+  // Our own declaration is wrong, not a user's config: fail loudly.
+  if (foreign.length > 0) throw new Error(`Examples not in the built-in list: ${foreign.join(', ')}`)
+  const shown = (spec.examples ?? spec.builtIn).map((word) => '`' + word + '`')
+  const besides = spec.examples
+    ? `besides the ${spec.builtIn.length} built in, such as ${shown.join(', ')}`
+    : `besides ${andList(shown)}`
   return {
     type: '`string[]`',
     defaultText: '`[]`',
@@ -231,6 +233,7 @@ function profileSchema(): JsonSchema {
   return {
     anyOf: [
       {enum: [...profileIds]},
+      {type: 'null'},
       {
         type: 'object',
         properties: {
@@ -242,9 +245,14 @@ function profileSchema(): JsonSchema {
             items: {enum: [...languages]},
             description: 'The languages whose section names are read (default: every one)'
           },
-          sections: {type: 'array', items: section, minItems: 1}
+          sections: {type: 'array', items: section}
         },
         required: ['sections'],
+        // Sections of its own, or a base profile's.
+        anyOf: [
+          {properties: {extends: true}, required: ['extends']},
+          {properties: {sections: {type: 'array', minItems: 1}}}
+        ],
         additionalProperties: false
       }
     ],
@@ -252,14 +260,12 @@ function profileSchema(): JsonSchema {
   }
 }
 
-/** The JSON schema of an options object with these options (and `profile`). */
-export function optionsSchema(specs: OptionSpecs): JsonSchema {
-  const properties: Record<string, JsonSchema> = {}
-  for (const [name, spec] of Object.entries({profile: profileOption, ...specs})) {
-    const description = plainText(spec.description)
-    properties[name] = {...spec.schema, description, markdownDescription: spec.description}
-  }
-  return {type: 'object', properties, additionalProperties: false}
+/**
+ * The JSON schema of one option, with its meaning for editors (`schema`
+ * in place of the option's own, such as a `$ref` to a shared definition).
+ */
+export function optionSchema(spec: AnyOptionSpec, schema: JsonSchema = spec.schema): JsonSchema {
+  return {...schema, description: plainText(spec.description), markdownDescription: spec.description}
 }
 
 /** Markdown to the plain text an editor shows: code marks and links dropped. */

@@ -77,9 +77,9 @@ const options = {
     builtIn: impactVocabulary.vagueQuantifiers
   }),
   units: wordsOption({
-    description: 'more nouns a count can be of',
-    builtIn: [...impactVocabulary.thingNouns, ...impactVocabulary.peopleNouns],
-    shown: 10
+    description: 'more nouns a count in the summary can be of',
+    builtIn: [...impactVocabulary.peopleNouns, ...impactVocabulary.thingNouns],
+    examples: ['user', 'customer', 'request', 'order', 'error', 'transaction', 'ticket', 'job', 'server']
   })
 }
 
