@@ -51,7 +51,13 @@ beforeAll(() => {
       plugins: ['remark-preset-lint-postmortem', ['remark-lint-postmortem-required-sections', {order: true}]]
     }),
     'holberton/.remarkrc.json': JSON.stringify({plugins: [['remark-preset-lint-postmortem', {profile: 'holberton'}]]}),
-    'holberton/2024-05-16.md': outOfOrder
+    'holberton/2024-05-16.md': outOfOrder,
+    // Editors complete the file from the schema it names.
+    'with-schema/.remarkrc.json': JSON.stringify({
+      $schema: './node_modules/remark-preset-lint-postmortem/remarkrc.schema.json',
+      plugins: [['remark-preset-lint-postmortem', {profile: 'holberton'}]]
+    }),
+    'with-schema/2024-05-16.md': outOfOrder
   })
 })
 
@@ -105,6 +111,15 @@ describe('a config that runs no postmortem rule', {timeout: 180_000}, () => {
       code: 0,
       signal: null,
       stdout: 'holberton/2024-05-16.md: no issues found\n',
+      stderr: ''
+    })
+  })
+
+  it('a `$schema` field for editors is no bad config: it lints as without it', async () => {
+    expect(await lint('with-schema')).toEqual({
+      code: 0,
+      signal: null,
+      stdout: 'with-schema/2024-05-16.md: no issues found\n',
       stderr: ''
     })
   })

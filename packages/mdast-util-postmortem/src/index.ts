@@ -49,6 +49,23 @@ export {
   type WordListChanges
 } from './options.js'
 export {
+  type AnyOptionSpec,
+  booleanOption,
+  customOption,
+  integerOption,
+  type JsonSchema,
+  listOfOption,
+  type OptionSpec,
+  type OptionSpecs,
+  type OptionsOf,
+  optionSchema,
+  type ParsedOptions,
+  profileOption,
+  type WordListDoc,
+  wordListsOption,
+  wordsOption
+} from './options-schema.js'
+export {
   type Profile,
   type ProfileId,
   type ProfileInput,
@@ -68,6 +85,7 @@ export {
   parseSettings,
   placeOf,
   type ReportDetails,
+  type RuleSettings,
   report
 } from './rule.js'
 export {findSections, hasContent, type Outline, type Section} from './sections.js'

@@ -6,8 +6,8 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {getPostmortem, type Postmortem} from './model.js'
 import {expectOptions, OptionError} from './options.js'
+import {type AnyOptionSpec, type OptionSpecs, type ParsedOptions, profileOption} from './options-schema.js'
 import type {Profile} from './profiles.js'
-import {resolveProfile} from './resolve-profile.js'
 
 /** Where the rule docs live; each message links to its rule's page. */
 export const docsBase = 'https://github.com/postmortem-lint/postmortem-lint/blob/main/docs/rules/'
@@ -17,22 +17,31 @@ export interface BaseSettings {
   readonly profile: Profile
 }
 
+/** What a rule gets by default: the profile and its checked options. */
+export type RuleSettings<Specs extends OptionSpecs> = BaseSettings & ParsedOptions<Specs>
+
 /** What a rule package declares. */
-export interface PostmortemRuleSpec<Settings extends BaseSettings> {
+export interface PostmortemRuleSpec<Specs extends OptionSpecs, Settings extends BaseSettings> {
   /** Rule name without prefix: `required-sections`. */
   readonly name: string
-  /** The rule's own option names (besides `profile`). */
-  readonly options: readonly string[]
-  /** Check options (already known to be an object of known keys). */
-  readonly settings: (options: Record<string, unknown>, profile: Profile) => Settings
+  /** The rule's own options (besides `profile`), in the order the docs list them. */
+  readonly options: Specs
+  /**
+   * Turn the checked options into what `check` reads, when that is more
+   * than the options themselves (default: `{profile, ...options}`).
+   */
+  readonly settings?: ((options: ParsedOptions<Specs>, profile: Profile) => Settings) | undefined
   /** Report on the document. */
   readonly check: (postmortem: Postmortem, file: VFile, settings: Settings) => void
 }
 
-/** A rule plugin, which also tells its rule id and option names. */
+/** A rule plugin, which also tells its rule id and its options. */
 export type PostmortemRule = Plugin<[unknown?], Root> & {
   readonly ruleId: string
+  /** `profile`, then the rule's own options. */
   readonly optionNames: readonly string[]
+  /** Every option as declared, `profile` first (for the docs and the JSON schema). */
+  readonly optionSpecs: Readonly<Record<string, AnyOptionSpec>>
 }
 
 /** Details a message can carry besides its text and place. */
@@ -56,8 +65,8 @@ export type PostmortemMessage = VFileMessage & {section?: string}
  * (so a bad config fails at start-up, naming the option), then the rule runs
  * on the shared model of each file.
  */
-export function definePostmortemRule<Settings extends BaseSettings>(
-  spec: PostmortemRuleSpec<Settings>
+export function definePostmortemRule<Specs extends OptionSpecs, Settings extends BaseSettings = RuleSettings<Specs>>(
+  spec: PostmortemRuleSpec<Specs, Settings>
 ): PostmortemRule {
   const ruleId = `postmortem-${spec.name}`
   const rule = lintRule<Root, Settings>(
@@ -76,18 +85,27 @@ export function definePostmortemRule<Settings extends BaseSettings>(
     )
   }
   Object.defineProperty(plugin, 'name', {value: `remark-lint:${ruleId}`})
-  return Object.assign(plugin, {ruleId, optionNames: ['profile', ...spec.options]}) as unknown as PostmortemRule
+  const optionSpecs = {profile: profileOption, ...spec.options}
+  return Object.assign(plugin, {
+    ruleId,
+    optionNames: Object.keys(optionSpecs),
+    optionSpecs
+  }) as unknown as PostmortemRule
 }
 
 /** Check a rule's options without attaching it (for tests and tools). */
-export function parseSettings<Settings extends BaseSettings>(
-  spec: PostmortemRuleSpec<Settings>,
+export function parseSettings<Specs extends OptionSpecs, Settings extends BaseSettings>(
+  spec: PostmortemRuleSpec<Specs, Settings>,
   ruleId: string,
   options: unknown
 ): Settings {
   try {
-    const object = expectOptions(options, ['profile', ...spec.options], ruleId)
-    return spec.settings(object, resolveProfile(object.profile))
+    const object = expectOptions(options, ['profile', ...Object.keys(spec.options)], ruleId)
+    const profile = profileOption.parse(object.profile, 'profile')
+    const parsed: Record<string, unknown> = {}
+    for (const [name, option] of Object.entries(spec.options)) parsed[name] = option.parse(object[name], name)
+    const checked = parsed as ParsedOptions<Specs>
+    return spec.settings ? spec.settings(checked, profile) : ({profile, ...checked} as unknown as Settings)
   } catch (error) {
     if (error instanceof OptionError) throw new OptionError(`${ruleId}: ${error.message}`)
     throw error

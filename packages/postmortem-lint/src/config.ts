@@ -1,7 +1,8 @@
 /**
  * What the CLI does to a config file the engine loads (`.remarkrc*`, a
  * `remarkConfig` field, or `--config`): reject a field remark does not know
- * (`"plugin"` for `"plugins"` would otherwise lint with nothing), swap the
+ * (`"plugin"` for `"plugins"` would otherwise lint with nothing; `"$schema"`,
+ * for editors, is fine), swap the
  * names of built-in plugins for the plugins themselves, and make sure the
  * postmortem rules run.
  *
@@ -21,6 +22,8 @@ import {useBuiltinPlugins} from './builtins.js'
 
 /** The fields a remark config may have. */
 const configFields = ['plugins', 'settings'] as const
+/** Fields for editors, which remark ignores: the JSON schema of the file. */
+const editorFields: readonly string[] = ['$schema']
 
 declare module 'vfile' {
   interface DataMap {
@@ -40,7 +43,7 @@ export function configTransform(options: ConfigTransformOptions): (config: unkno
   return (config, filePath) => {
     if (typeof config === 'object' && config !== null && !Array.isArray(config)) {
       for (const key of Object.keys(config)) {
-        if (!(configFields as readonly string[]).includes(key)) {
+        if (!(configFields as readonly string[]).includes(key) && !editorFields.includes(key)) {
           throw new OptionError(`Unexpected field \`${key}\`, expected ${listAllowed(configFields)}`)
         }
       }

@@ -47,31 +47,26 @@
  *
  * ## Options
  *
- * - `profile`: the template (see `postmortem-required-sections`).
- * - `require` (`Array<'owner' | 'due' | 'ticket'>`, default `[]`): what
- *   each open task must carry.
- * - `vagueVerbs` (`string[]`, default `[]`): more verbs (or phrases) that
- *   need a concrete object, besides `improve`, `enhance`, `strengthen`, ...
- * - `minWords` (`number`, default `2`): fewest words a task may have.
- * - `vocabulary` (`{[list]: string[] | {add?, remove?}}`, default `{}`):
- *   changes to the word lists (`opsVerbs`, `goalVerbs`, `policyVerbs`,
- *   `inquiryVerbs`, `wishes`, `unspecificWords`, ...).
+ * `profile` (the template) and the options declared once in `options`
+ * below, with their types, defaults and meanings; the docs' options table
+ * and the JSON schema of `.remarkrc.json` are generated from them
+ * (`node scripts/options-doc.js`).
  *
  * The examples live in `docs/rules/actionable-tasks.md` and are tested.
  */
 import {
   type BaseSettings,
   buildTaskVocabulary,
+  defaultTaskVocabulary,
   definePostmortemRule,
-  expectInteger,
-  expectListOf,
-  expectStringArray,
-  expectWordLists,
   type FollowUps,
   findInSource,
   getTasks,
+  integerOption,
   judgeTask,
+  listOfOption,
   missingRequirements,
+  type OptionsOf,
   type Postmortem,
   report,
   type Task,
@@ -81,19 +76,74 @@ import {
   type TaskVocabularyKey,
   taskRequirements,
   taskVocabularyKeys,
-  type WordListChanges
+  wordListsOption,
+  wordsOption
 } from 'mdast-util-postmortem'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 
-/** Options of `remark-lint-postmortem-actionable-tasks`. */
-export interface Options {
-  profile?: unknown
-  require?: TaskRequirement[]
-  vagueVerbs?: string[]
-  minWords?: number
-  vocabulary?: Partial<Record<TaskVocabularyKey, string[] | WordListChanges>>
+/** The built-in word lists, as the judgement reads them. */
+const wordLists = Object.fromEntries(taskVocabularyKeys.map((key) => [key, [...defaultTaskVocabulary[key]]])) as Record<
+  TaskVocabularyKey,
+  string[]
+>
+
+const options = {
+  require: listOfOption(taskRequirements, {description: 'what each open task must carry'}),
+  vagueVerbs: wordsOption({
+    description: 'more verbs (or phrases) that need a concrete object (short for `vocabulary.vagueVerbs.add`)',
+    builtIn: wordLists.vagueVerbs
+  }),
+  minWords: integerOption({minimum: 1, default: 2, description: 'fewest words a task may have'}),
+  vocabulary: wordListsOption(wordLists, {
+    description: 'changes to the word lists below: a plain list adds, `remove` trims',
+    lists: {
+      opsVerbs: {
+        meaning: 'operations verbs the tagger reads as nouns: a task may start with one',
+        examples: ['backfill', 'cordon', 'deprovision', 'roll back', 'back up']
+      },
+      vagueVerbs: {meaning: 'need a concrete object', examples: ['improve', 'enhance', 'strengthen', 'focus on']},
+      goalVerbs: {
+        meaning: 'need a mechanism or a concrete object',
+        examples: ['prevent', 'reduce', 'mitigate', 'harden', 'optimise']
+      },
+      policyVerbs: {meaning: 'need what enforces them', examples: ['ensure', 'make sure', 'always', 'never']},
+      inquiryVerbs: {
+        meaning: 'need a deliverable',
+        examples: ['investigate', 'look into', 'explore', 'revisit', 'discuss']
+      },
+      ongoingVerbs: {
+        meaning: 'never end (a number bounds them)',
+        examples: ['continue', 'maintain', 'monitor', 'work on']
+      },
+      deferringVerbs: {meaning: 'defer the decision', examples: ['consider', 'reconsider']},
+      wishes: {
+        meaning: 'name no action, wherever they are',
+        examples: ['be more careful', 'learn from', 'communicate better']
+      },
+      wishAdverbs: {
+        meaning: 'a verb with one and no object is a wish',
+        examples: ['better', 'carefully', 'thoroughly']
+      },
+      unspecificWords: {
+        meaning: 'specify nothing',
+        examples: ['certain', 'some', 'similar', 'proper', 'sane', 'stricter', 'best']
+      },
+      deliverables: {
+        meaning: 'what an inquiry can deliver',
+        examples: ['decide', 'write', 'rfc', 'ticket', 'document']
+      },
+      mechanisms: {
+        meaning: 'what can enforce a policy',
+        examples: ['check', 'test', 'alert', 'hook', 'ci', 'pipeline']
+      },
+      mechanismWords: {meaning: 'introduce a mechanism', examples: ['by', 'with', 'via', 'using', 'through']}
+    }
+  })
 }
+
+/** Options of `remark-lint-postmortem-actionable-tasks`. */
+export type Options = OptionsOf<typeof options>
 
 interface Settings extends BaseSettings {
   readonly require: readonly TaskRequirement[]
@@ -103,21 +153,15 @@ interface Settings extends BaseSettings {
 
 const section = 'action-items'
 
-const remarkLintPostmortemActionableTasks = definePostmortemRule<Settings>({
+const remarkLintPostmortemActionableTasks = definePostmortemRule({
   name: 'actionable-tasks',
-  options: ['require', 'vagueVerbs', 'minWords', 'vocabulary'],
-  settings(options, profile) {
-    const vagueVerbs = expectStringArray(options.vagueVerbs, 'vagueVerbs')
-    const changes = expectWordLists(options.vocabulary, 'vocabulary', taskVocabularyKeys)
+  options,
+  settings(checked, profile): Settings {
+    const changes = {...checked.vocabulary}
     // `vagueVerbs` is the short form of `vocabulary.vagueVerbs.add`.
     const vague = changes.vagueVerbs
-    changes.vagueVerbs = {add: [...(vague?.add ?? []), ...vagueVerbs], remove: vague?.remove ?? []}
-    return {
-      profile,
-      require: expectListOf(options.require, 'require', taskRequirements),
-      minWords: expectInteger(options.minWords, 'minWords', 1, 2),
-      vocabulary: buildTaskVocabulary(changes)
-    }
+    changes.vagueVerbs = {add: [...(vague?.add ?? []), ...checked.vagueVerbs], remove: vague?.remove ?? []}
+    return {profile, require: checked.require, minWords: checked.minWords, vocabulary: buildTaskVocabulary(changes)}
   },
   check(postmortem, file, settings) {
     if (!postmortem.looksLikePostmortem) return

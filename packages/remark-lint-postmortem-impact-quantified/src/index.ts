@@ -37,70 +37,58 @@
  *
  * ## Options
  *
- * - `profile`: the template (see `postmortem-required-sections`).
- * - `require` (`Array<'users' | 'duration' | 'share' | 'count' | 'money' |
- *   'rate' | 'budget'>`, default `[]`): kinds of quantity the impact must
- *   state; by default any one quantity is enough.
- * - `vague` (`boolean`, default `true`): report vague quantifiers.
- * - `vagueWords` (`string[]`, default `[]`): more vague quantifiers,
- *   besides `some`, `many`, `multiple`, `several`, `most`, `a lot of`,
- *   `a large number of`, `significant`, ...
- * - `units` (`string[]`, default `[]`): more nouns a count can be of,
- *   besides `users`, `customers`, `requests`, `orders`, `errors`,
- *   `transactions`, `tickets`, `jobs`, `servers`, ...
+ * `profile` (the template) and the options declared once in `options`
+ * below, with their types, defaults and meanings; the docs' options table
+ * and the JSON schema of `.remarkrc.json` are generated from them
+ * (`node scripts/options-doc.js`).
  *
  * The examples live in `docs/rules/impact-quantified.md` and are tested.
  */
 import {
-  type BaseSettings,
+  booleanOption,
   definePostmortemRule,
-  expectBoolean,
-  expectListOf,
-  expectStringArray,
   findClockTimes,
   getImpact,
   type Impact,
   type ImpactRequirement,
   impactRequirements,
   impactVocabulary,
+  listOfOption,
   minutesOf,
+  type OptionsOf,
   type Postmortem,
   quantityMeets,
   report,
   type VagueQuantifier,
-  vagueStandsFor
+  vagueStandsFor,
+  wordsOption
 } from 'mdast-util-postmortem'
 import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 
+const options = {
+  require: listOfOption(impactRequirements, {
+    description:
+      'kinds of quantity the impact must state; `users` is a share or count of people (users, customers, visitors, accounts, ...). By default any one quantity is enough'
+  }),
+  vague: booleanOption({default: true, description: 'report vague quantifiers'}),
+  vagueWords: wordsOption({
+    description: 'more vague quantifiers (words or phrases)',
+    builtIn: impactVocabulary.vagueQuantifiers
+  }),
+  units: wordsOption({
+    description: 'more nouns a count in the summary can be of',
+    builtIn: [...impactVocabulary.peopleNouns, ...impactVocabulary.thingNouns],
+    examples: ['user', 'customer', 'request', 'order', 'error', 'transaction', 'ticket', 'job', 'server']
+  })
+}
+
 /** Options of `remark-lint-postmortem-impact-quantified`. */
-export interface Options {
-  profile?: unknown
-  require?: ImpactRequirement[]
-  vague?: boolean
-  vagueWords?: string[]
-  units?: string[]
-}
+export type Options = OptionsOf<typeof options>
 
-interface Settings extends BaseSettings {
-  readonly require: readonly ImpactRequirement[]
-  readonly vague: boolean
-  readonly vagueWords: readonly string[]
-  readonly units: readonly string[]
-}
-
-const remarkLintPostmortemImpactQuantified = definePostmortemRule<Settings>({
+const remarkLintPostmortemImpactQuantified = definePostmortemRule({
   name: 'impact-quantified',
-  options: ['require', 'vague', 'vagueWords', 'units'],
-  settings(options, profile) {
-    return {
-      profile,
-      require: expectListOf(options.require, 'require', impactRequirements),
-      vague: expectBoolean(options.vague, 'vague', true),
-      vagueWords: expectStringArray(options.vagueWords, 'vagueWords'),
-      units: expectStringArray(options.units, 'units')
-    }
-  },
+  options,
   check(postmortem, file, settings) {
     // A link, a stub, a guide or an assignment's text gets one message from
     // `required-sections`; a stub that is an impact section alone is still checked.

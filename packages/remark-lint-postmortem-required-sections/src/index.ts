@@ -26,19 +26,17 @@
  *
  * ## Options
  *
- * - `profile` (`'generic'` default, `'holberton'`, `'google-sre'`,
- *   `'pagerduty'`, `'atlassian'`, or `{extends?, sections}`): the template.
- * - `order` (`boolean`, default `false`): report sections out of order.
- * - `pseudoHeadings` (`boolean`, default `true`): report sections written as
- *   bold or plain lines.
- * - `empty` (`boolean`, default `true`): report empty required sections.
+ * `profile` (the template) and the options declared once in `options`
+ * below, with their types, defaults and meanings; the docs' options table
+ * and the JSON schema of `.remarkrc.json` are generated from them
+ * (`node scripts/options-doc.js`).
  *
  * The examples live in `docs/rules/required-sections.md` and are tested.
  */
 import {
-  type BaseSettings,
+  booleanOption,
   definePostmortemRule,
-  expectBoolean,
+  type OptionsOf,
   type Postmortem,
   type Profile,
   report,
@@ -48,31 +46,18 @@ import {
 import type {Point} from 'unist'
 import type {VFile} from 'vfile'
 
+const options = {
+  order: booleanOption({default: false, description: "report sections out of the profile's order"}),
+  pseudoHeadings: booleanOption({default: true, description: 'report sections written as bold or plain lines'}),
+  empty: booleanOption({default: true, description: 'report required sections with nothing in them'})
+}
+
 /** Options of `remark-lint-postmortem-required-sections`. */
-export interface Options {
-  profile?: unknown
-  order?: boolean
-  pseudoHeadings?: boolean
-  empty?: boolean
-}
+export type Options = OptionsOf<typeof options>
 
-interface Settings extends BaseSettings {
-  readonly order: boolean
-  readonly pseudoHeadings: boolean
-  readonly empty: boolean
-}
-
-const remarkLintPostmortemRequiredSections = definePostmortemRule<Settings>({
+const remarkLintPostmortemRequiredSections = definePostmortemRule({
   name: 'required-sections',
-  options: ['order', 'pseudoHeadings', 'empty'],
-  settings(options, profile) {
-    return {
-      profile,
-      order: expectBoolean(options.order, 'order', false),
-      pseudoHeadings: expectBoolean(options.pseudoHeadings, 'pseudoHeadings', true),
-      empty: expectBoolean(options.empty, 'empty', true)
-    }
-  },
+  options,
   check(postmortem, file, settings) {
     const {profile} = settings
     const depth = headingDepth(postmortem)

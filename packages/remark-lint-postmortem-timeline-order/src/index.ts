@@ -43,50 +43,46 @@
  *
  * ## Options
  *
- * - `profile`: the template, as for every rule.
- * - `duplicates` (`boolean`, default `false`): report an entry at the same
- *   time as the entry before it.
- * - `minimumEntries` (`number`, default `0`: off): report a timeline with
- *   fewer timed entries.
+ * `profile` (the template) and the options declared once in `options`
+ * below, with their types, defaults and meanings; the docs' options table
+ * and the JSON schema of `.remarkrc.json` are generated from them
+ * (`node scripts/options-doc.js`).
  *
  * The examples live in `docs/rules/timeline-order.md` and are tested.
  */
 import {
-  type BaseSettings,
+  booleanOption,
   compareEntries,
   definePostmortemRule,
-  expectBoolean,
-  expectInteger,
   getTimeline,
+  integerOption,
   isoDate,
+  type OptionsOf,
+  type RuleSettings,
   report,
   type TimelineEntry,
   type TimelineSection
 } from 'mdast-util-postmortem'
 import type {VFile} from 'vfile'
 
+const options = {
+  duplicates: booleanOption({default: false, description: 'report an entry at the same time as the entry before it'}),
+  minimumEntries: integerOption({
+    minimum: 0,
+    default: 0,
+    defaultMeans: 'off',
+    description: 'report a timeline with fewer timed entries'
+  })
+}
+
 /** Options of `remark-lint-postmortem-timeline-order`. */
-export interface Options {
-  profile?: unknown
-  duplicates?: boolean
-  minimumEntries?: number
-}
+export type Options = OptionsOf<typeof options>
 
-interface Settings extends BaseSettings {
-  readonly duplicates: boolean
-  readonly minimumEntries: number
-}
+type Settings = RuleSettings<typeof options>
 
-const remarkLintPostmortemTimelineOrder = definePostmortemRule<Settings>({
+const remarkLintPostmortemTimelineOrder = definePostmortemRule({
   name: 'timeline-order',
-  options: ['duplicates', 'minimumEntries'],
-  settings(options, profile) {
-    return {
-      profile,
-      duplicates: expectBoolean(options.duplicates, 'duplicates', false),
-      minimumEntries: expectInteger(options.minimumEntries, 'minimumEntries', 0, 0)
-    }
-  },
+  options,
   check(postmortem, file, settings) {
     for (const part of getTimeline(postmortem).sections) {
       // A document that is no postmortem gets one message, from the required-sections rule.

@@ -35,23 +35,24 @@
  *
  * ## Options
  *
- * - `profile`: the template, as for every rule.
- * - `zone` (`string`, default none): the one zone every time must be in,
- *   such as `'UTC'`, `'Europe/Paris'`, `'+01:00'` or `'PST'`.
- * - `ambiguous` (`boolean`, default `false`): report ambiguous
- *   abbreviations.
+ * `profile` (the template) and the options declared once in `options`
+ * below, with their types, defaults and meanings; the docs' options table
+ * and the JSON schema of `.remarkrc.json` are generated from them
+ * (`node scripts/options-doc.js`).
  *
  * The examples live in `docs/rules/timeline-timezone.md` and are tested.
  */
 import {
-  type BaseSettings,
+  booleanOption,
   type CalendarDate,
+  customOption,
   definePostmortemRule,
-  expectBoolean,
   expectedZoneName,
   getTimeline,
   longDate,
   OptionError,
+  type OptionsOf,
+  type RuleSettings,
   readZone,
   report,
   sameZone,
@@ -65,17 +66,25 @@ import {
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 
-/** Options of `remark-lint-postmortem-timeline-timezone`. */
-export interface Options {
-  profile?: unknown
-  zone?: string
-  ambiguous?: boolean
+const options = {
+  zone: customOption<Zone | undefined, string>({
+    type: '`string`',
+    defaultText: 'none',
+    description:
+      "the one zone every time must be in: an abbreviation (`'UTC'`, `'PST'`), an IANA name (`'Europe/Paris'`) or an offset (`'+01:00'`)",
+    schema: {type: 'string', pattern: '\\S', examples: ['UTC', 'Europe/Paris', '+01:00', 'PST']},
+    parse: (value, name) => expectZone(value, name)
+  }),
+  ambiguous: booleanOption({
+    default: false,
+    description: 'report ambiguous abbreviations (`IST`, `CST`, `CDT`, `AST`)'
+  })
 }
 
-interface Settings extends BaseSettings {
-  readonly zone: Zone | undefined
-  readonly ambiguous: boolean
-}
+/** Options of `remark-lint-postmortem-timeline-timezone`. */
+export type Options = OptionsOf<typeof options>
+
+type Settings = RuleSettings<typeof options>
 
 /** A zone stated once, and the timed entries it applies to. */
 interface Statement {
@@ -85,16 +94,9 @@ interface Statement {
   readonly mention?: boolean
 }
 
-const remarkLintPostmortemTimelineTimezone = definePostmortemRule<Settings>({
+const remarkLintPostmortemTimelineTimezone = definePostmortemRule({
   name: 'timeline-timezone',
-  options: ['zone', 'ambiguous'],
-  settings(options, profile) {
-    return {
-      profile,
-      zone: expectZone(options.zone),
-      ambiguous: expectBoolean(options.ambiguous, 'ambiguous', false)
-    }
-  },
+  options,
   check(postmortem, file, settings) {
     for (const part of getTimeline(postmortem).sections) checkSection(file, part, settings)
   }
@@ -102,13 +104,13 @@ const remarkLintPostmortemTimelineTimezone = definePostmortemRule<Settings>({
 
 export default remarkLintPostmortemTimelineTimezone
 
-function expectZone(value: unknown): Zone | undefined {
+function expectZone(value: unknown, name: string): Zone | undefined {
   if (value === undefined) return undefined
   const text = typeof value === 'string' ? value.trim() : ''
   const zone = text === '' ? undefined : readZone(text, 0, {afterTime: true, seconds: true})
   if (zone?.start !== 0 || zone.end !== text.length) {
     throw new OptionError(
-      `Unexpected value ${show(value)} for \`zone\`, expected a timezone such as \`'UTC'\`, \`'Europe/Paris'\`, \`'+01:00'\`, or \`'PST'\``
+      `Unexpected value ${show(value)} for \`${name}\`, expected a timezone such as \`'UTC'\`, \`'Europe/Paris'\`, \`'+01:00'\`, or \`'PST'\``
     )
   }
   return zone
