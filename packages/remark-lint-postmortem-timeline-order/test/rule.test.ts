@@ -42,7 +42,8 @@ describe('postmortem-timeline-order on the fixtures', () => {
     ['table-zone-column.md', undefined],
     ['zone-after-date-line.md', undefined],
     ['code-log.md', undefined],
-    ['next-day.md', undefined]
+    ['next-day.md', undefined],
+    ['same-level-dates.md', undefined]
   ])('finds %s in order', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
@@ -62,6 +63,13 @@ describe('postmortem-timeline-order on the fixtures', () => {
   it('reports a jump back that cannot be the next day', async () => {
     expect(await reasons(read('implausible-midnight.md'))).toEqual([
       '12:3-12:8: Unexpected `12:30` after `20:25` on 2024-04-29, expected entries in time order'
+    ])
+  })
+
+  it('reads date headings at the level of the Timeline heading, and a bold date line, as its days', async () => {
+    const text = read('same-level-dates.md').replace('- 08:00 the alert is closed', '- 06:00 the alert is closed')
+    expect(await reasons(text)).toEqual([
+      '22:3-22:8: Unexpected `06:00` after `07:30` on 2024-03-07, expected entries in time order'
     ])
   })
 

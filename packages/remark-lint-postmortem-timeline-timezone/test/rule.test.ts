@@ -43,7 +43,8 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ['several-per-line.md', undefined],
     ['status-page.md', undefined],
     ['zone-after-date-line.md', undefined],
-    ['code-log.md', undefined]
+    ['code-log.md', undefined],
+    ['same-level-dates.md', undefined]
   ])('finds one right zone in %s', async (name, options) => {
     expect(await reasons(read(name), options)).toEqual([])
   })
