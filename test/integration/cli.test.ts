@@ -197,6 +197,7 @@ describe('postmortem-lint formats', {timeout: 180_000}, () => {
             endColumn: 14,
             url: docs,
             expected: null,
+            fix: null,
             section: 'root-cause',
             cause: {reason: '`Resolution` is here', line: 25, column: 1, endLine: 25, endColumn: 14}
           }
@@ -214,12 +215,16 @@ describe('postmortem-lint formats', {timeout: 180_000}, () => {
         message.line,
         message.column,
         message.section,
-        message.expected
+        message.expected,
+        message.fix
       ])
     ).toEqual([
-      [8, 1, 'impact', ['## Impact']],
-      [19, 1, 'root-cause', ['## Root Cause']]
+      // The heading between blank lines, inserted at the blank line before the next section
+      // (offsets 200 and 518 are where lines 8 and 19 start).
+      [8, 1, 'impact', ['\n## Impact\n'], {start: 200, end: 200, text: '\n## Impact\n', safe: false}],
+      [19, 1, 'root-cause', ['\n## Root Cause\n'], {start: 518, end: 518, text: '\n## Root Cause\n', safe: false}]
     ])
+    expect([missingSections.slice(199, 201), missingSections.slice(517, 519)]).toEqual(['\n\n', '\n\n'])
   })
 
   it('--format github prints workflow commands, files sorted by path', async () => {
@@ -324,7 +329,11 @@ describe('postmortem-lint formats', {timeout: 180_000}, () => {
 
 describe('postmortem-lint usage and config errors', {timeout: 180_000}, () => {
   const cases: Array<[string, string[], string]> = [
-    ['an unknown option', ['--fix', 'postmortems'], "Unknown option '--fix' (see `postmortem-lint --help`)"],
+    [
+      'an unknown option',
+      ['--fix-dry-run', 'postmortems'],
+      "Unknown option '--fix-dry-run' (see `postmortem-lint --help`)"
+    ],
     [
       'a bad --profile',
       ['--profile', 'acme', 'postmortems'],

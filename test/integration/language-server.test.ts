@@ -2,8 +2,10 @@ import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import * as path from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {lint as markdownlint} from 'markdownlint/sync'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {
+  type CodeAction,
   CodeActionRequest,
   createProtocolConnection,
   type Diagnostic,
@@ -118,7 +120,7 @@ describe('the remark language server with the preset', {timeout: 180_000}, () =>
         code: 'postmortem-required-sections',
         source: 'remark-lint',
         codeDescription: {href: docs},
-        data: {expected: ['## Impact']}
+        data: {expected: ['\n## Impact\n']}
       },
       {
         range: {start: {line: 18, character: 0}, end: {line: 18, character: 0}},
@@ -127,31 +129,73 @@ describe('the remark language server with the preset', {timeout: 180_000}, () =>
         code: 'postmortem-required-sections',
         source: 'remark-lint',
         codeDescription: {href: docs},
-        data: {expected: ['## Root Cause']}
+        data: {expected: ['\n## Root Cause\n']}
       }
     ])
   })
 
-  it('offers the missing heading as a quick fix', async () => {
+  it('offers the missing heading as a quick fix that gives it blank lines around', async () => {
     const impact = diagnostics[0]
     expect(impact).toBeDefined()
-    const actions = await connection!.sendRequest(CodeActionRequest.type, {
-      textDocument: {uri: fileUri()},
-      range: impact!.range,
-      context: {diagnostics: [impact!]}
-    })
+    const actions = await codeActions(fileUri(), impact!)
     expect(actions).toEqual([
       {
-        title: 'Insert `## Impact`',
+        title: 'Insert `\n## Impact\n`',
         kind: 'quickfix',
         isPreferred: true,
-        edit: {changes: {[fileUri()]: [{range: impact!.range, newText: '## Impact'}]}}
+        edit: {changes: {[fileUri()]: [{range: impact!.range, newText: '\n## Impact\n'}]}}
       }
     ])
-    // Applied, the fix gives a heading on a line of its own, before Timeline.
-    const lines = missingSections.split('\n')
-    const at = impact!.range.start
-    lines[at.line] = `${lines[at.line]?.slice(0, at.character)}## Impact${lines[at.line]?.slice(at.character)}`
-    expect(lines.slice(at.line, at.line + 2)).toEqual(['## Impact', '## Timeline'])
+    const fixed = applyEdits(missingSections, actions)
+    const at = impact!.range.start.line
+    expect(fixed.split('\n').slice(at - 1, at + 4)).toEqual(['index.', '', '## Impact', '', '## Timeline'])
+    expect(fixed.replace('\n## Impact\n\n', '\n')).toBe(missingSections)
+    expect(headingProblems(fixed)).toEqual([])
+  })
+
+  it('inserts a missing last section after a last line without a line ending, and ends the file with one', async () => {
+    const text = missingSections.slice(0, missingSections.indexOf('\n\n## Action items'))
+    expect(text.endsWith('six minutes.')).toBe(true)
+    const uri = pathToFileURL(path.join(workspace, 'docs/postmortems/2024-05-16-search.md')).href
+    const since = published.length
+    await connection!.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: {uri, languageId: 'markdown', version: 1, text}
+    })
+    const last = (await nextDiagnostics(uri, since)).diagnostics.find((item) =>
+      item.message.startsWith('Unexpected missing section `Action Items`')
+    )
+    expect(last?.range).toEqual({start: {line: 21, character: 72}, end: {line: 21, character: 72}})
+    const fixed = applyEdits(text, await codeActions(uri, last!))
+    expect(fixed).toBe(`${text}\n\n## Action Items\n`)
+    expect(headingProblems(fixed)).toEqual([])
   })
 })
+
+/** The code actions the server offers for one diagnostic. */
+async function codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
+  const actions = await connection!.sendRequest(CodeActionRequest.type, {
+    textDocument: {uri},
+    range: diagnostic.range,
+    context: {diagnostics: [diagnostic]}
+  })
+  return (actions ?? []) as CodeAction[]
+}
+
+/** Apply the edits of the first action to `text`, as an editor does. */
+function applyEdits(text: string, actions: readonly CodeAction[]): string {
+  const edits = Object.values(actions[0]?.edit?.changes ?? {}).flat()
+  const starts = [0]
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1)
+  const offset = (point: {line: number; character: number}) => (starts[point.line] ?? text.length) + point.character
+  let result = text
+  for (const edit of [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start))) {
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end))
+  }
+  return result
+}
+
+/** markdownlint's blank lines around headings (MD022) and one final line ending (MD047). */
+function headingProblems(text: string): string[] {
+  const results = markdownlint({strings: {text}, config: {default: false, MD022: true, MD047: true}})
+  return (results.text ?? []).map((item) => `${item.lineNumber}: ${item.ruleNames.join('/')}`)
+}

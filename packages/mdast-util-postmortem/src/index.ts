@@ -1,4 +1,13 @@
 export {
+  type AppliedFixes,
+  applyFixes,
+  insertBlockFix,
+  isPostmortemFix,
+  lineEndingOf,
+  type PostmortemFix,
+  replaceFix
+} from './fix.js'
+export {
   cleanHeadingText,
   type SectionEvidence,
   type SectionHeading,
@@ -79,6 +88,7 @@ export {
   type BaseSettings,
   definePostmortemRule,
   docsBase,
+  type FixEdit,
   type PostmortemMessage,
   type PostmortemRule,
   type PostmortemRuleSpec,

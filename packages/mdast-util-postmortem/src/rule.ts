@@ -4,6 +4,8 @@ import {lintRule} from 'unified-lint-rule'
 import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
+import {insertBlockFix, type PostmortemFix, replaceFix} from './fix.js'
+import {SourceText} from './lines.js'
 import {getPostmortem, type Postmortem} from './model.js'
 import {expectOptions, OptionError} from './options.js'
 import {type AnyOptionSpec, type OptionSpecs, type ParsedOptions, profileOption} from './options-schema.js'
@@ -49,16 +51,46 @@ export interface ReportDetails {
   readonly place?: Point | Position | undefined
   /** A related place, such as the earlier timeline entry. */
   readonly cause?: {readonly reason: string; readonly place: Point | Position | undefined} | undefined
-  /** Text that would fix the problem, offered by editors as a quick fix. */
+  /**
+   * Text that would fix the problem, offered by editors as a quick fix of
+   * the message's place. With `fix`, it is the fix's text.
+   */
   readonly expected?: readonly string[] | undefined
+  /**
+   * How to fix the problem. The message gets it as `message.fix` (offsets
+   * and text), its place becomes the fix's range and `expected` the fix's
+   * text, so that an editor's quick fix (the place replaced by `expected`)
+   * and `postmortem-lint --fix` make the same edit. Without the file's text
+   * (or when `found` is not the text there) there is no fix, and `place` and
+   * `expected` are used as given.
+   */
+  readonly fix?: FixEdit | undefined
   /** The profile id of the section concerned. */
   readonly section?: string | undefined
   /** What was found, when it helps a tool. */
   readonly actual?: string | undefined
 }
 
-/** A postmortem message: a vfile message with the section it is about. */
-export type PostmortemMessage = VFileMessage & {section?: string}
+/** A fix as a rule asks for it, by place in the document. */
+export type FixEdit =
+  | {
+      /** Replace the text there with `text`. */
+      readonly replace: Position | undefined
+      readonly text: string
+      /** The text that must be there for the fix to apply. */
+      readonly found?: string | undefined
+      /** Whether `--fix` applies it, or a test of the text there that says so. */
+      readonly safe: boolean | ((found: string) => boolean)
+    }
+  | {
+      /** Insert `block` on lines of its own at this line, blank lines around it (see `insertBlockFix`). */
+      readonly insertBlock: Point | undefined
+      readonly block: string
+      readonly safe: boolean
+    }
+
+/** A postmortem message: a vfile message with the section it is about and its fix. */
+export type PostmortemMessage = VFileMessage & {section?: string; fix?: PostmortemFix}
 
 /**
  * Define a postmortem rule: options are checked when the plugin is attached
@@ -144,21 +176,62 @@ export function report(file: VFile, reason: string, details: ReportDetails = {})
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
   let message: PostmortemMessage
+  const fix = details.fix ? resolveFix(file, details.fix) : undefined
   try {
     const cause = details.cause
       ? new VFileMessage(details.cause.reason, {place: details.cause.place, source: 'remark-lint'})
       : undefined
     message = file.message(reason, {
-      place: details.place,
+      place: fix ? fixPlace(sourceOf(file), fix) : details.place,
       ...(cause ? {cause} : {})
     })
   } finally {
     Error.stackTraceLimit = limit
   }
-  if (details.expected) message.expected = [...details.expected]
+  if (fix) {
+    message.fix = fix
+    message.expected = [fix.text]
+  } else if (details.expected) message.expected = [...details.expected]
   if (details.actual !== undefined) message.actual = details.actual
   if (details.section !== undefined) message.section = details.section
   return message
+}
+
+/** The text of each file messages were reported on, split once, to place fixes. */
+const sources = new WeakMap<VFile, SourceText>()
+
+function sourceOf(file: VFile): SourceText | undefined {
+  if (file.value === undefined || file.value === null) return undefined
+  // As the model reads it (a Buffer from unified-engine is read as UTF-8).
+  const value = String(file.value)
+  let source = sources.get(file)
+  if (source?.value !== value) {
+    source = new SourceText(value)
+    sources.set(file, source)
+  }
+  return source
+}
+
+function resolveFix(file: VFile, edit: FixEdit): PostmortemFix | undefined {
+  const source = sourceOf(file)
+  if ('insertBlock' in edit) return insertBlockFix(source, edit.insertBlock, edit.block, edit.safe)
+  const fix = replaceFix(source, edit.replace, edit.text, false)
+  if (!fix || !source) return undefined
+  const there = source.value.slice(fix.start, fix.end)
+  // A fix that changes nothing is no fix.
+  if ((edit.found !== undefined && there !== edit.found) || there === fix.text) return undefined
+  return {...fix, safe: typeof edit.safe === 'function' ? edit.safe(there) : edit.safe}
+}
+
+/** The place of a fix's range: a point for an insertion, as editors insert there. */
+function fixPlace(source: SourceText | undefined, fix: PostmortemFix): Point | Position | undefined {
+  if (!source) return undefined
+  const start = pointOnly(source.pointOf(fix.start))
+  return fix.start === fix.end ? start : {start, end: pointOnly(source.pointOf(fix.end))}
+}
+
+function pointOnly(point: Point): Point {
+  return {line: point.line, column: point.column}
 }
 
 /** Point or position of a node, when it has one. */

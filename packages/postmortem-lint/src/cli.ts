@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util'
 import {expectOneOf, listAllowed, OptionError, resolveProfile, show} from 'mdast-util-postmortem'
 import {VFile} from 'vfile'
 import {configsWithAddedPreset} from './config.js'
+import {fixFiles} from './fix.js'
 import {
   type Format,
   formatGithub,
@@ -15,7 +16,8 @@ import {
   formatSummary,
   formats
 } from './formats/index.js'
-import {lintFiles, workerThreshold} from './lint.js'
+import {relativePath} from './formats/messages.js'
+import {type LintOptions, lintFiles, workerThreshold} from './lint.js'
 import {repositoryRoot} from './root.js'
 import {version} from './version.js'
 
@@ -58,6 +60,9 @@ Options:
                        exit 1 only when there are more than n warnings
       --stdin-filename <name>
                        the name of standard input (\`-\`), default <stdin>
+      --fix            apply the safe fixes to the files, then report what is
+                       left; with \`-\`: print the fixed text, the report on
+                       stderr
   -q, --quiet          stylish: leave out files without messages
   -j, --jobs <n>       threads that lint ${workerThreshold} files or more: auto
                        (default: one per core) or a number (1: no workers)
@@ -91,6 +96,7 @@ interface Settings {
   readonly outputFile: string | undefined
   readonly maxWarnings: number | undefined
   readonly stdinFilename: string | undefined
+  readonly fix: boolean
 }
 
 /** Run the CLI with `argv` (without `node` and the script); resolves to the exit code. */
@@ -112,12 +118,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   let files: VFile[] = []
   let problems: string[]
+  let stdin: VFile | undefined
+  let fixed: Fixed | undefined
   try {
     const given: Array<string | VFile> = [...settings.files]
     const stdinAt = given.indexOf('-')
-    if (stdinAt !== -1) given[stdinAt] = await readStdin(io, settings.stdinFilename)
-    let found: number
-    ;({files, found} = await lintFiles({
+    if (stdinAt !== -1) {
+      stdin = await readStdin(io, settings.stdinFilename)
+      given[stdinAt] = stdin
+    }
+    const options: LintOptions = {
       files: given,
       cwd: io.cwd,
       profile: settings.profile,
@@ -125,11 +135,18 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       configPath: settings.configPath,
       detectIgnore: settings.detectIgnore,
       jobs: settings.jobs
-    }))
+    }
+    let found: number
+    ;({files, found} = await lintFiles(options))
     problems =
       found === 0
         ? [`No Markdown files to lint in ${settings.files.map((file) => `\`${file}\``).join(', ')}`]
         : setupProblems(files, true)
+    if (settings.fix && problems.length === 0) {
+      fixed = await fix(files, options, stdin)
+      files = fixed.files
+      problems = setupProblems(files, true)
+    }
   } catch (error) {
     problems = [problemOf(error)]
   }
@@ -149,9 +166,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     )
   }
 
+  const written = fixed ? writeFixes(io, fixed) : true
+
   const text = report(files, settings, io, [])
-  if (settings.outputFile === undefined) io.stdout.write(text)
+  // With `--fix -`, stdout carries the fixed text: the report goes to stderr.
+  if (settings.outputFile === undefined) (fixed?.stdinText === undefined ? io.stdout : io.stderr).write(text)
   else if (!writeReport(io, settings, text)) return exitCodes.usage
+  if (!written) return exitCodes.usage
 
   const messages = files.flatMap((file) => file.messages)
   const errors = messages.filter((message) => message.fatal === true).length
@@ -164,6 +185,65 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const failed = errors > 0 || (settings.frail && settings.maxWarnings === undefined && warnings > 0)
   return failed ? exitCodes.lint : exitCodes.ok
+}
+
+/** What `--fix` did: the files as last linted, the texts to write. */
+interface Fixed {
+  readonly files: VFile[]
+  /** The fixed files (absolute paths), with their text and how many fixes; standard input's is not written. */
+  readonly changes: ReadonlyArray<{
+    readonly path: string | undefined
+    readonly name: string
+    readonly text: string
+    readonly count: number
+  }>
+  /** The text of standard input once fixed (as it was when nothing was fixed). */
+  readonly stdinText: string | undefined
+  /** Files that were not fixed, and why. */
+  readonly notes: readonly string[]
+}
+
+/** Fix the files (in memory), linting them again with the same options. */
+async function fix(files: VFile[], options: LintOptions, stdin: VFile | undefined): Promise<Fixed> {
+  const result = await fixFiles(files, async (again) => (await lintFiles({...options, files: again, jobs: 1})).files)
+  const cwd = options.cwd ?? process.cwd()
+  const stdinPath = stdin ? path.resolve(stdin.cwd, stdin.path) : undefined
+  let stdinText = stdin ? String(stdin.value ?? '') : undefined
+  const changes = result.fixed.map((item) => {
+    const absolute = path.resolve(item.file.cwd, item.file.path)
+    if (absolute === stdinPath) stdinText = item.text
+    return {
+      path: absolute === stdinPath ? undefined : absolute,
+      name: relativePath(item.file, cwd),
+      text: item.text,
+      count: item.count
+    }
+  })
+  const notes = result.notText.map((file) => `not fixed: \`${relativePath(file, cwd)}\` is not UTF-8 text`)
+  return {files: result.files, changes, stdinText, notes}
+}
+
+/**
+ * Write the fixed files and say on stderr what was fixed (standard input's
+ * text goes to stdout); a file that cannot be written is told in one line.
+ */
+function writeFixes(io: CliIo, fixed: Fixed): boolean {
+  let ok = true
+  for (const change of fixed.changes) {
+    try {
+      if (change.path !== undefined) writeFileSync(change.path, change.text)
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? firstLine((error as Error).message)
+      io.stderr.write(`postmortem-lint: Cannot write the fixes to \`${change.name}\`: ${reason}\n`)
+      ok = false
+      continue
+    }
+    const problems = `${change.count} ${change.count === 1 ? 'problem' : 'problems'}`
+    io.stderr.write(`postmortem-lint: fixed ${problems} in \`${change.name}\`\n`)
+  }
+  for (const note of fixed.notes) io.stderr.write(`postmortem-lint: ${note}\n`)
+  if (fixed.stdinText !== undefined) io.stdout.write(fixed.stdinText)
+  return ok
 }
 
 /** Standard input as a file named `name` (relative to the folder of the run), or `<stdin>`. */
@@ -265,7 +345,8 @@ function parseArguments(argv: readonly string[], cwd: string): Settings | 'help'
     jobs,
     outputFile: values['output-file'],
     maxWarnings: parseMaxWarnings(values['max-warnings']),
-    stdinFilename: values['stdin-filename']
+    stdinFilename: values['stdin-filename'],
+    fix: values.fix ?? false
   }
 }
 
@@ -319,6 +400,7 @@ function parse(argv: readonly string[]) {
       'output-file': {type: 'string', short: 'o'},
       'max-warnings': {type: 'string'},
       'stdin-filename': {type: 'string'},
+      fix: {type: 'boolean'},
       help: {type: 'boolean', short: 'h'},
       version: {type: 'boolean', short: 'v'}
     }

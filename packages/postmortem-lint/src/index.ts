@@ -5,6 +5,7 @@
  */
 export {useBuiltinPlugins} from './builtins.js'
 export {type CliIo, exitCodes, help, run, setupProblems, UsageError} from './cli.js'
+export {type FixedFile, type FixResult, fixFiles, maxFixPasses, type Relint, safeFixes} from './fix.js'
 export {
   type Format,
   formatGithub,

@@ -69,6 +69,7 @@ describe('formatJson', () => {
             column: 1,
             url: null,
             expected: null,
+            fix: null,
             section: null,
             cause: null
           }

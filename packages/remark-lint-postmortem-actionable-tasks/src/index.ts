@@ -59,12 +59,14 @@ import {
   buildTaskVocabulary,
   defaultTaskVocabulary,
   definePostmortemRule,
+  type FixEdit,
   type FollowUps,
   findInSource,
   getTasks,
   integerOption,
   judgeTask,
   listOfOption,
+  type MalformedListLine,
   missingRequirements,
   type OptionsOf,
   type Postmortem,
@@ -202,7 +204,13 @@ function reportNoFollowUps(postmortem: Postmortem, file: VFile, settings: Settin
   report(
     file,
     `Unexpected postmortem without follow-up tasks, expected a section such as \`## ${title}\` with one task per list item`,
-    {place: postmortem.tree.position?.end, expected: [`## ${title}`], section}
+    {
+      place: postmortem.tree.position?.end,
+      expected: [`## ${title}`],
+      section,
+      // An empty section moves the problem: for editors only.
+      fix: {insertBlock: postmortem.tree.position?.end, block: `## ${title}`, safe: false}
+    }
   )
 }
 
@@ -222,9 +230,24 @@ function reportMalformed(followUps: FollowUps, file: VFile): void {
     report(
       file,
       `Unexpected line \`${quote(line.text)}\` that Markdown does not read as a list item, expected \`${quote(line.expected)}\` (${line.fix})`,
-      {place: line.position, expected: [line.expected], section, actual: line.text}
+      {place: line.position, expected: [line.expected], section, actual: line.text, fix: listLineFix(line)}
     )
   }
+}
+
+/**
+ * The line as a list item. Safe when the line in the source is its marker
+ * and spaces, then the text that `expected` keeps: only the marker changes.
+ * When the line is already what `expected` says (a numbered line that needs
+ * a blank line before its list), there is no fix.
+ */
+function listLineFix(line: MalformedListLine): FixEdit {
+  const kept = line.expected.slice(line.expected.indexOf(' ') + 1)
+  const safe = (found: string) => {
+    const marker = found.endsWith(kept) ? found.slice(0, found.length - kept.length) : undefined
+    return marker !== undefined && kept.trim() !== '' && /^(?:[^\p{L}<>`[\]\\]|&[a-z]+;)*$/u.test(marker)
+  }
+  return {replace: line.position, text: line.expected, safe}
 }
 
 function reportProblem(postmortem: Postmortem, task: Task, problem: TaskProblem, file: VFile): void {

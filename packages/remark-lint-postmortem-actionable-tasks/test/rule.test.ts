@@ -128,7 +128,12 @@ describe('postmortem-actionable-tasks', () => {
     expect(`${placeText(message as never)}: ${message?.reason}`).toBe(
       '10:1: Unexpected postmortem without follow-up tasks, expected a section such as `## Action Items` with one task per list item'
     )
-    expect(message).toMatchObject({ruleId, section: 'action-items', expected: ['## Action Items']})
+    expect(message).toMatchObject({
+      ruleId,
+      section: 'action-items',
+      expected: ['\n## Action Items\n'],
+      fix: {start: markdown.length, end: markdown.length, text: '\n## Action Items\n', safe: false}
+    })
     const holberton = await alone(markdown.replace('## Summary', '## Issue Summary'), {profile: 'holberton'})
     expect(holberton.map((item) => item.reason)).toEqual([
       'Unexpected postmortem without follow-up tasks, expected a section such as `## Corrective and Preventative Measures` with one task per list item'

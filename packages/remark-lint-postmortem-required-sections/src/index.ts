@@ -36,6 +36,8 @@
 import {
   booleanOption,
   definePostmortemRule,
+  type FixEdit,
+  lineEndingOf,
   type OptionsOf,
   type Postmortem,
   type Profile,
@@ -68,7 +70,13 @@ const remarkLintPostmortemRequiredSections = definePostmortemRule({
         `Unexpected document that does not read as a postmortem (${whyNotPostmortem(postmortem, profile)}), expected sections such as ${required.map((spec) => `\`${spec.title}\``).join(', ')}`,
         {
           place: {line: 1, column: 1},
-          expected: [required.map((spec) => `${'#'.repeat(depth)} ${spec.title}`).join('\n\n')]
+          expected: [required.map((spec) => `${'#'.repeat(depth)} ${spec.title}`).join('\n\n')],
+          // Empty headings move the problem, not fix it: for editors only.
+          fix: {
+            insertBlock: afterFrontMatter(postmortem),
+            block: required.map((spec) => `${'#'.repeat(depth)} ${spec.title}`).join('\n\n'),
+            safe: false
+          }
         }
       )
       return
@@ -95,7 +103,9 @@ function reportMissing(postmortem: Postmortem, file: VFile, profile: Profile, de
       {
         place,
         expected: [`${'#'.repeat(depth)} ${spec.title}`],
-        section: spec.id
+        section: spec.id,
+        // An empty heading moves the problem (to an empty section): for editors only.
+        fix: {insertBlock: place, block: `${'#'.repeat(depth)} ${spec.title}`, safe: false}
       }
     )
   })
@@ -116,7 +126,8 @@ function reportPseudoHeadings(postmortem: Postmortem, file: VFile, profile: Prof
         place: section.heading.position,
         expected: [`${'#'.repeat(depth)} ${section.heading.text}`],
         section: section.id,
-        actual: section.heading.text
+        actual: section.heading.text,
+        fix: headingFix(postmortem, section, `${'#'.repeat(depth)} ${section.heading.text}`)
       }
     )
   }
@@ -168,6 +179,53 @@ function insertionPoint(postmortem: Postmortem, point: Point | undefined): Point
   const lines = postmortem.source?.lines
   if (!point || !lines || point.column !== 1 || point.line < 2) return point
   return lines[point.line - 2]?.trim() === '' ? {line: point.line - 1, column: 1} : point
+}
+
+/**
+ * A pseudo-heading made a heading (an indent before it dropped), blank
+ * lines added around it where there are none. Safe (`--fix` applies it) for a line of a paragraph at the top
+ * level whose text is the title alone, marks and colon aside: the heading
+ * then says what the line said. A title in a list item, a quote or HTML, or
+ * one whose marks hold more (a link, code), is left to the writer.
+ */
+function headingFix(postmortem: Postmortem, section: Section, heading: string): FixEdit | undefined {
+  const {position, node, index, text} = section.heading
+  const source = postmortem.source
+  if (!position || !source) return undefined
+  const line = position.start.line
+  const written = source.lines[line - 1] ?? ''
+  const title = written.slice(position.start.column - 1, position.end.column - 1)
+  const blank = (at: number) => (source.lines[at - 1] ?? '').trim() === ''
+  const eol = lineEndingOf(source.value)
+  const before = line > 1 && !blank(line - 1) ? eol : ''
+  const after = line < source.lines.length && !blank(line + 1) ? eol : ''
+  const indented = written.slice(0, position.start.column - 1).trim() === ''
+  const safe =
+    node.type === 'paragraph' &&
+    postmortem.tree.children[index] === node &&
+    position.end.line === line &&
+    indented &&
+    source.indentOf(line) < 4 &&
+    titleOf(title) === text
+  // An indented line from its start: a heading has no indent, a blank line before it no spaces.
+  const start = indented ? {line, column: 1} : position.start
+  const found = written.slice(start.column - 1, position.end.column - 1)
+  return {replace: {start, end: position.end}, found, text: before + heading + after, safe}
+}
+
+/** A pseudo-heading's title as written: `**Timeline:**`, `__Impact__:`, `Issue Summary:`. */
+function titleOf(line: string): string {
+  const bare = line.trim().replace(/:$/, '').trim()
+  const wrapped = /^(\*\*|__|\*|_)(.+)\1$/.exec(bare)
+  return (wrapped ? (wrapped[2] as string) : bare).trim().replace(/:$/, '').trim()
+}
+
+/** The first line after the front matter, if any: where a document's first block goes. */
+function afterFrontMatter(postmortem: Postmortem): Point {
+  const first = postmortem.tree.children[0]
+  const end =
+    first && (first.type === 'yaml' || (first.type as string) === 'toml') ? first.position?.end.line : undefined
+  return end === undefined ? {line: 1, column: 1} : {line: end + 1, column: 1}
 }
 
 /** Place of a section in the profile's order (-1 when it has none). */

@@ -16,19 +16,19 @@ async function lintToStrings(markdown: string, options: LintOptions = {}): Promi
 
 describe('postmortem-required-sections', () => {
   it('gives missing-section messages the contract editors and tools use', async () => {
-    const messages = await lint(
-      '## Summary\n\nThe API failed for 20 minutes on 3 May.\n\n## Impact\n\n3% of requests.\n',
-      {
-        plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'impact'}, {id: 'timeline'}]}}]]
-      }
-    )
+    const value = '## Summary\n\nThe API failed for 20 minutes on 3 May.\n\n## Impact\n\n3% of requests.\n'
+    const messages = await lint(value, {
+      plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'impact'}, {id: 'timeline'}]}}]]
+    })
     // This profile asks for no follow-ups; `postmortem-actionable-tasks` says they are missing.
     const message = messages.find((item) => item.ruleId === rule.ruleId)
     expect(message).toMatchObject({
       ruleId: 'postmortem-required-sections',
       source: 'remark-lint',
       section: 'timeline',
-      expected: ['## Timeline'],
+      // The heading on lines of its own, a blank line before it; an editor's quick fix only.
+      expected: ['\n## Timeline\n'],
+      fix: {start: value.length, end: value.length, text: '\n## Timeline\n', safe: false},
       url: 'https://github.com/postmortem-lint/postmortem-lint/blob/main/docs/rules/required-sections.md',
       line: 8,
       column: 1

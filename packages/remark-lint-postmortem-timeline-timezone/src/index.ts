@@ -211,7 +211,9 @@ function reportMissing(file: VFile, part: TimelineSection, first: TimelineEntry 
       place,
       section: 'timeline',
       actual: text,
-      expected: settings.zone && text ? [`${text} ${zone}`] : undefined
+      expected: settings.zone && text ? [`${text} ${zone}`] : undefined,
+      // The zone on the first time only, and maybe not the one the writer meant: for editors only.
+      fix: settings.zone && text ? {replace: place, found: text, text: `${text} ${zone}`, safe: false} : undefined
     }
   )
 }
@@ -268,7 +270,9 @@ function reportWrongName(file: VFile, statement: Statement, part: TimelineSectio
     cause: datePlace ? {reason: 'the date is stated here', place: datePlace} : undefined,
     section: 'timeline',
     actual: zone.text,
-    expected: [expected]
+    expected: [expected],
+    // The writer's clock was right and the name wrong: the right name, written as they wrote it.
+    fix: {replace: statement.fact.position, found: zone.text, text: expected, safe: true}
   })
 }
 

@@ -1,3 +1,4 @@
+import {isPostmortemFix, type PostmortemFix} from 'mdast-util-postmortem'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {type Region, regionOf, relativePath, severityOf, sortedMessages} from './messages.js'
@@ -11,6 +12,11 @@ export interface JsonMessage extends Partial<Region> {
   readonly url: string | null
   /** Text that would fix the problem (editors offer it as a quick fix). */
   readonly expected: string[] | null
+  /**
+   * The fix as offsets in the file's text and the text to put there;
+   * `safe` ones are those `--fix` applies.
+   */
+  readonly fix: PostmortemFix | null
   /** The profile id of the section concerned. */
   readonly section: string | null
   /** A related place, such as the earlier timeline entry. */
@@ -47,7 +53,7 @@ export function jsonFile(file: VFile, cwd: string): JsonFile {
   }
 }
 
-function jsonMessage(message: VFileMessage & {section?: unknown}): JsonMessage {
+function jsonMessage(message: VFileMessage & {section?: unknown; fix?: unknown}): JsonMessage {
   const cause = message.cause
   return {
     ruleId: message.ruleId ?? null,
@@ -57,6 +63,9 @@ function jsonMessage(message: VFileMessage & {section?: unknown}): JsonMessage {
     ...regionOf(message),
     url: message.url ?? null,
     expected: message.expected ? [...message.expected] : null,
+    fix: isPostmortemFix(message.fix)
+      ? {start: message.fix.start, end: message.fix.end, text: message.fix.text, safe: message.fix.safe}
+      : null,
     section: typeof message.section === 'string' ? message.section : null,
     cause:
       cause && typeof cause === 'object' && 'reason' in cause && typeof cause.reason === 'string'
