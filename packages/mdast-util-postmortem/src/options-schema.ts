@@ -270,5 +270,5 @@ export function optionSchema(spec: AnyOptionSpec, schema: JsonSchema = spec.sche
 
 /** Markdown to the plain text an editor shows: code marks and links dropped. */
 function plainText(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`/g, '')
+  return markdown.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1').replace(/`/g, '')
 }
