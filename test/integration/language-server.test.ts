@@ -120,7 +120,7 @@ describe('the remark language server with the preset', {timeout: 180_000}, () =>
         code: 'postmortem-required-sections',
         source: 'remark-lint',
         codeDescription: {href: docs},
-        data: {expected: ['\n## Impact\n']}
+        data: {expected: ['## Impact']}
       },
       {
         range: {start: {line: 18, character: 0}, end: {line: 18, character: 0}},
@@ -129,28 +129,30 @@ describe('the remark language server with the preset', {timeout: 180_000}, () =>
         code: 'postmortem-required-sections',
         source: 'remark-lint',
         codeDescription: {href: docs},
-        data: {expected: ['\n## Root Cause\n']}
+        data: {expected: ['## Root Cause']}
       }
     ])
   })
 
-  it('offers the missing heading as a quick fix that gives it blank lines around', async () => {
+  it('offers the missing heading as a quick fix that puts it on a line of its own', async () => {
     const impact = diagnostics[0]
     expect(impact).toBeDefined()
     const actions = await codeActions(fileUri(), impact!)
     expect(actions).toEqual([
       {
-        title: 'Insert `\n## Impact\n`',
+        title: 'Insert `## Impact`',
         kind: 'quickfix',
         isPreferred: true,
-        edit: {changes: {[fileUri()]: [{range: impact!.range, newText: '\n## Impact\n'}]}}
+        edit: {changes: {[fileUri()]: [{range: impact!.range, newText: '## Impact'}]}}
       }
     ])
+    // `expected` is the heading itself (what tools read), so the editor puts it on the
+    // blank line before the next section: a heading of its own, the rest unchanged.
     const fixed = applyEdits(missingSections, actions)
     const at = impact!.range.start.line
-    expect(fixed.split('\n').slice(at - 1, at + 4)).toEqual(['index.', '', '## Impact', '', '## Timeline'])
-    expect(fixed.replace('\n## Impact\n\n', '\n')).toBe(missingSections)
-    expect(headingProblems(fixed)).toEqual([])
+    expect(fixed.split('\n').slice(at - 1, at + 2)).toEqual(['index.', '## Impact', '## Timeline'])
+    expect(fixed.replace('\n## Impact\n', '\n\n')).toBe(missingSections)
+    expect(headingsOf(fixed)).toEqual(headingsOf(missingSections).toSpliced(2, 0, '## Impact'))
   })
 
   it('inserts a missing last section after a last line without a line ending, and ends the file with one', async () => {
@@ -195,6 +197,11 @@ function applyEdits(text: string, actions: readonly CodeAction[]): string {
 }
 
 /** markdownlint's blank lines around headings (MD022) and one final line ending (MD047). */
+/** The ATX heading lines of a text. */
+function headingsOf(text: string): string[] {
+  return text.split('\n').filter((line) => /^#{1,6} /.test(line))
+}
+
 function headingProblems(text: string): string[] {
   const results = markdownlint({strings: {text}, config: {default: false, MD022: true, MD047: true}})
   return (results.text ?? []).map((item) => `${item.lineNumber}: ${item.ruleNames.join('/')}`)

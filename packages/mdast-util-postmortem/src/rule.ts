@@ -4,7 +4,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {insertBlockFix, type PostmortemFix, replaceFix} from './fix.js'
+import {insertBlockFix, lineEndingOf, type PostmortemFix, replaceFix} from './fix.js'
 import {SourceText} from './lines.js'
 import {getPostmortem, type Postmortem} from './model.js'
 import {expectOptions, OptionError} from './options.js'
@@ -177,12 +177,14 @@ export function report(file: VFile, reason: string, details: ReportDetails = {})
   Error.stackTraceLimit = 0
   let message: PostmortemMessage
   const fix = details.fix ? resolveFix(file, details.fix) : undefined
+  const quick =
+    fix && details.fix && 'insertBlock' in details.fix ? quickInsert(sourceOf(file), fix, details.fix.block) : undefined
   try {
     const cause = details.cause
       ? new VFileMessage(details.cause.reason, {place: details.cause.place, source: 'remark-lint'})
       : undefined
     message = file.message(reason, {
-      place: fix ? fixPlace(sourceOf(file), fix) : details.place,
+      place: quick ? quick.place : fix ? fixPlace(sourceOf(file), fix) : details.place,
       ...(cause ? {cause} : {})
     })
   } finally {
@@ -190,7 +192,7 @@ export function report(file: VFile, reason: string, details: ReportDetails = {})
   }
   if (fix) {
     message.fix = fix
-    message.expected = [fix.text]
+    message.expected = [quick ? quick.text : fix.text]
   } else if (details.expected) message.expected = [...details.expected]
   if (details.actual !== undefined) message.actual = details.actual
   if (details.section !== undefined) message.section = details.section
@@ -221,6 +223,36 @@ function resolveFix(file: VFile, edit: FixEdit): PostmortemFix | undefined {
   // A fix that changes nothing is no fix.
   if ((edit.found !== undefined && there !== edit.found) || there === fix.text) return undefined
   return {...fix, safe: typeof edit.safe === 'function' ? edit.safe(there) : edit.safe}
+}
+
+/**
+ * The quick fix of an inserted block as editors apply it (the message's
+ * place replaced by `expected`): the block's own text (`## Timeline`, as
+ * a missing section's message has always carried) on a blank line at or
+ * before the insertion, or on the line after the document's last line
+ * ending, where it stands on a line of its own; elsewhere (no line ending
+ * at the end of the file, or no blank line before) the fix's whole text,
+ * with the line endings it needs.
+ */
+function quickInsert(
+  source: SourceText | undefined,
+  fix: PostmortemFix,
+  block: string
+): {place: Point; text: string} | undefined {
+  if (!source) return undefined
+  const value = source.value
+  const at = fix.start
+  const point = pointOnly(source.pointOf(at))
+  const afterLineEnding = at === 0 || value[at - 1] === '\n' || value[at - 1] === '\r'
+  if (!afterLineEnding) return undefined
+  const eol = lineEndingOf(value)
+  const text = block.replaceAll('\n', eol)
+  // At the end after a line ending, or at the start of a blank line: a line of its own.
+  if (at === value.length || (source.lines[point.line - 1] ?? '').trim() === '') return {place: point, text}
+  const before = source.lines[point.line - 2]
+  if (point.line > 1 && before !== undefined && before.trim() === '')
+    return {place: {line: point.line - 1, column: 1}, text}
+  return undefined
 }
 
 /** The place of a fix's range: a point for an insertion, as editors insert there. */

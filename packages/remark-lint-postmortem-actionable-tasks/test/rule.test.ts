@@ -131,7 +131,7 @@ describe('postmortem-actionable-tasks', () => {
     expect(message).toMatchObject({
       ruleId,
       section: 'action-items',
-      expected: ['\n## Action Items\n'],
+      expected: ['## Action Items'],
       fix: {start: markdown.length, end: markdown.length, text: '\n## Action Items\n', safe: false}
     })
     const holberton = await alone(markdown.replace('## Summary', '## Issue Summary'), {profile: 'holberton'})

@@ -26,8 +26,8 @@ describe('postmortem-required-sections', () => {
       ruleId: 'postmortem-required-sections',
       source: 'remark-lint',
       section: 'timeline',
-      // The heading on lines of its own, a blank line before it; an editor's quick fix only.
-      expected: ['\n## Timeline\n'],
+      // The heading to insert, for editors; the fix puts it on lines of its own, a blank line before it.
+      expected: ['## Timeline'],
       fix: {start: value.length, end: value.length, text: '\n## Timeline\n', safe: false},
       url: 'https://github.com/postmortem-lint/postmortem-lint/blob/main/docs/rules/required-sections.md',
       line: 8,
