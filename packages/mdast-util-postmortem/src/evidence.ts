@@ -8,6 +8,7 @@ import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node} from 'unist'
 import type {TitleCandidate} from './headings.js'
+import {isSpaceAt} from './normalize.js'
 import {findClockTimes} from './timeline/clock.js'
 import {findDates} from './timeline/dates.js'
 import {readStamp} from './timeline/stamp.js'
@@ -172,11 +173,27 @@ export function isOpeningField(title: TitleCandidate): boolean {
   )
 }
 
+/** Words of a text: runs of characters between spaces that hold a letter or a digit. */
 function wordsOf(text: string): number {
   let count = 0
-  for (const word of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) count++
+  let counted = false
+  for (let at = 0; at < text.length; at++) {
+    if (isSpaceAt(text, at)) {
+      counted = false
+      continue
+    }
+    if (counted) continue
+    const code = text.charCodeAt(at)
+    const ascii = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+    if (ascii || (code >= 128 && letterOrDigit.test(String.fromCodePoint(text.codePointAt(at) ?? code)))) {
+      count++
+      counted = true
+    }
+  }
   return count
 }
+
+const letterOrDigit = /[\p{L}\p{N}]/u
 
 /** What tells a document is about an incident, without reading its titles. */
 export interface IncidentEvidence {

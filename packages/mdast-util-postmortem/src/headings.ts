@@ -369,6 +369,7 @@ function lineTitles(line: ParagraphLine, previous: ParagraphLine | undefined, in
     })
   }
   // `Timeline`, `Issue Summary:`, `**Root Cause and Resolution**` on a line.
+  if (!mayCleanTo(line.text, longestHeadingLine)) return drafts
   const text = cleanHeadingText(line.text)
   if (text.length === 0 || text.length > longestHeadingLine) return drafts
   if (!line.wrapped && readsAsProse(raw, text, previous)) return drafts
@@ -528,6 +529,24 @@ export function cleanHeadingText(text: string): string {
 }
 
 const trailingMarks = new Set(['#', ':', ';', '.', '-', '–', '—', '*', '_', '='])
+const leadingMarks = new Set(['#', '*', '_', '>', '•', '·', '-'])
+
+/**
+ * Whether `cleanHeadingText(text)` can be at most `limit` long, without
+ * cleaning it (a line of prose is long): the characters other than spaces
+ * between the marks at its ends are all kept.
+ */
+function mayCleanTo(text: string, limit: number): boolean {
+  let start = 0
+  while (start < text.length && (leadingMarks.has(text[start] as string) || isSpaceAt(text, start))) start++
+  let end = text.length
+  while (end > start && (trailingMarks.has(text[end - 1] as string) || isSpaceAt(text, end - 1))) end--
+  let kept = 0
+  for (let at = start; at < end; at++) {
+    if (!isSpaceAt(text, at) && ++kept > limit) return false
+  }
+  return true
+}
 
 /**
  * Drop trailing spaces and marks. A loop, not `/[…]+$/`: that regex tries
