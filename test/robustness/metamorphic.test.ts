@@ -294,7 +294,7 @@ function crlf(document: Document): string | undefined {
   return document.value.includes('\n') ? document.value.replace(/\r?\n/g, '\r\n') : undefined
 }
 
-const preserving: Array<{name: string; change: (document: Document) => string | undefined; pseudo?: boolean}> = [
+const preserving: Array<Change & {readonly pseudo?: boolean}> = [
   {name: 'known headings written as bold lines', change: headingsAsBold, pseudo: true},
   {name: '`-` list markers written as `*`', change: dashesAsStars},
   {name: 'every heading one level deeper', change: headingsDeeper},
@@ -309,25 +309,39 @@ const preserving: Array<{name: string; change: (document: Document) => string | 
   {name: 'known headings renamed to another name of the section', change: headingsRenamed}
 ]
 
-describe.runIf(documents.length > 0)('meaning-preserving changes keep every verdict', () => {
-  for (const {name, change, pseudo} of preserving) {
+interface Change {
+  readonly name: string
+  readonly change: (document: Document) => string | undefined
+}
+
+/**
+ * A group of tests per change: one per document it applies to (at least
+ * ten of the corpus), each checking the changed text against the original.
+ */
+function describeChanges<C extends Change>(
+  changes: readonly C[],
+  check: (change: C, document: Document, changed: string) => void
+): void {
+  for (const item of changes) {
     const cases = documents.flatMap((document) => {
-      const changed = change(document)
+      const changed = item.change(document)
       return changed === undefined ? [] : [{document, changed}]
     })
-    describe(name, () => {
+    describe(item.name, () => {
       it('applies to enough of the corpus to mean something', () => {
         expect(cases.length).toBeGreaterThanOrEqual(10)
       })
-      for (const {document, changed} of cases) {
-        it(document.name, () => {
-          // Bold lines get their own "write a heading" message; that is the
-          // one change of verdict this change is meant to cause.
-          expect(verdicts(lint(document, changed), pseudo)).toEqual(verdicts(lint(document), pseudo))
-        })
-      }
+      for (const {document, changed} of cases) it(document.name, () => check(item, document, changed))
     })
   }
+}
+
+describe.runIf(documents.length > 0)('meaning-preserving changes keep every verdict', () => {
+  describeChanges(preserving, ({pseudo}, document, changed) => {
+    // Bold lines get their own "write a heading" message; that is the
+    // one change of verdict this change is meant to cause.
+    expect(verdicts(lint(document, changed), pseudo)).toEqual(verdicts(lint(document), pseudo))
+  })
 })
 
 // Changes with a known effect.
@@ -573,7 +587,7 @@ function entriesJoined(document: Document): string | undefined {
   return edits.length > 0 ? splice(document.value, edits) : undefined
 }
 
-const timelineForms: Array<{name: string; change: (document: Document) => string | undefined}> = [
+const timelineForms: Change[] = [
   {name: 'a label before each time (`**Update:** 10:00`)', change: entriesWithLabels},
   {name: 'each time in inline HTML (`<span>10:00</span>`)', change: timesInSpans},
   {name: 'two entries in a row on one line (`10:00 a; 10:05 b`)', change: entriesJoined}
@@ -582,21 +596,8 @@ const timelineForms: Array<{name: string; change: (document: Document) => string
 describe.runIf(documents.length > 0 && hasRule(timelineOrder))(
   'timeline entries in other forms keep the timeline messages',
   () => {
-    for (const {name, change} of timelineForms) {
-      const cases = documents.flatMap((document) => {
-        const changed = change(document)
-        return changed === undefined ? [] : [{document, changed}]
-      })
-      describe(name, () => {
-        it('applies to enough of the corpus to mean something', () => {
-          expect(cases.length).toBeGreaterThanOrEqual(10)
-        })
-        for (const {document, changed} of cases) {
-          it(document.name, () => {
-            expect(timelineReasons(document, changed)).toEqual(timelineReasons(document))
-          })
-        }
-      })
-    }
+    describeChanges(timelineForms, (_, document, changed) => {
+      expect(timelineReasons(document, changed)).toEqual(timelineReasons(document))
+    })
   }
 )
