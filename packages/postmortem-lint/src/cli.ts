@@ -129,15 +129,16 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     problems =
       found === 0
         ? [`No Markdown files to lint in ${settings.files.map((file) => `\`${file}\``).join(', ')}`]
-        : setupProblems(files, true)
+        : setupProblems(files)
   } catch (error) {
     problems = [problemOf(error)]
   }
 
   if (problems.length > 0) {
     for (const problem of problems) io.stderr.write(`postmortem-lint: ${problem}\n`)
-    // A report file is still written, carrying the problems, for the tool that reads it.
-    if (settings.outputFile !== undefined) writeReport(io, settings, report(files, settings, io, problems))
+    // The tool that reads the report file gets a valid one with no results
+    // (SARIF also tells the problems), not a missing or stale one.
+    if (settings.outputFile !== undefined) writeReport(io, settings, report([], settings, io, problems))
     return exitCodes.usage
   }
 
