@@ -60,7 +60,8 @@ Options:
                        the name of standard input (\`-\`), default <stdin>
   -q, --quiet          stylish: leave out files without messages
   -j, --jobs <n>       threads that lint ${workerThreshold} files or more: auto
-                       (default: one per core) or a number (1: no workers)
+                       (default: one per core, none on 2 cores or fewer) or a
+                       number (1: no workers)
   -c, --config <file>  this remark config for every file, instead of the search
       --no-config      ignore .remarkrc* and remarkConfig
       --no-ignore      ignore .remarkignore
