@@ -85,6 +85,7 @@ export {
 } from './profiles.js'
 export {resolveProfile} from './resolve-profile.js'
 export {
+  announceRule,
   type BaseSettings,
   definePostmortemRule,
   docsBase,

@@ -1,5 +1,5 @@
 import type {Root} from 'mdast'
-import type {Plugin} from 'unified'
+import type {Plugin, Processor} from 'unified'
 import {lintRule} from 'unified-lint-rule'
 import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
@@ -7,7 +7,7 @@ import {VFileMessage} from 'vfile-message'
 import {insertBlockFix, lineEndingOf, type PostmortemFix, replaceFix} from './fix.js'
 import {SourceText} from './lines.js'
 import {getPostmortem, type Postmortem} from './model.js'
-import {expectOptions, OptionError} from './options.js'
+import {expectOptions, isPlainObject, OptionError} from './options.js'
 import {type AnyOptionSpec, type OptionSpecs, type ParsedOptions, profileOption} from './options-schema.js'
 import type {Profile} from './profiles.js'
 
@@ -92,28 +92,58 @@ export type FixEdit =
 /** A postmortem message: a vfile message with the section it is about and its fix. */
 export type PostmortemMessage = VFileMessage & {section?: string; fix?: PostmortemFix}
 
+declare module 'unified' {
+  interface Data {
+    /**
+     * The profile `remark-preset-lint-postmortem` was given: a rule whose
+     * own options name no profile lints with it.
+     */
+    postmortemProfile?: unknown
+    /**
+     * The ids of the postmortem rules attached to this processor: each rule
+     * adds its own when it is attached, and the preset those it attaches
+     * (before they are), so that a plugin attached later knows they run.
+     */
+    postmortemRules?: string[] | undefined
+  }
+}
+
+/** Note in the processor's data that the rule `ruleId` runs. */
+export function announceRule(processor: Processor, ruleId: string): void {
+  const known = processor.data('postmortemRules') ?? []
+  if (!known.includes(ruleId)) processor.data('postmortemRules', [...known, ruleId])
+}
+
 /**
  * Define a postmortem rule: options are checked when the plugin is attached
  * (so a bad config fails at start-up, naming the option), then the rule runs
  * on the shared model of each file.
+ *
+ * When its options name no profile, the rule lints with the processor's
+ * `postmortemProfile` (the preset's profile), read when it runs: the preset
+ * may be attached after the rule.
  */
 export function definePostmortemRule<Specs extends OptionSpecs, Settings extends BaseSettings = RuleSettings<Specs>>(
   spec: PostmortemRuleSpec<Specs, Settings>
 ): PostmortemRule {
   const ruleId = `postmortem-${spec.name}`
-  const rule = lintRule<Root, Settings>(
+  const rule = lintRule<Root, () => Settings>(
     {origin: `remark-lint:${ruleId}`, url: `${docsBase}${spec.name}.md`},
-    (tree, file, settings) => {
+    (tree, file, currentSettings) => {
+      const settings = currentSettings()
       spec.check(getPostmortem(tree, settings.profile, file), file, settings)
     }
   )
-  const plugin = function (this: unknown, config?: unknown) {
+  const plugin = function (this: Processor, config?: unknown) {
     const [severity, options] = splitSeverity(config)
     if (severity === false) return undefined
     const settings = parseSettings(spec, ruleId, options)
+    announceRule(this, ruleId)
+    const current =
+      isPlainObject(options) && options.profile !== undefined ? () => settings : shared(this, options, settings)
     return (rule as unknown as (this: unknown, config: unknown) => unknown).call(
       this,
-      severity === undefined ? settings : [severity, settings]
+      severity === undefined ? current : [severity, current]
     )
   }
   Object.defineProperty(plugin, 'name', {value: `remark-lint:${ruleId}`})
@@ -123,6 +153,20 @@ export function definePostmortemRule<Specs extends OptionSpecs, Settings extends
     optionNames: Object.keys(optionSpecs),
     optionSpecs
   }) as unknown as PostmortemRule
+
+  /** The settings with the processor's profile, once per profile. */
+  function shared(processor: Processor, options: unknown, own: Settings): () => Settings {
+    let cached: {readonly profile: unknown; readonly settings: Settings} | undefined
+    return () => {
+      const profile = processor.data('postmortemProfile')
+      if (profile === undefined) return own
+      if (cached?.profile !== profile) {
+        const withProfile = isPlainObject(options) ? {...options, profile} : {profile}
+        cached = {profile, settings: parseSettings(spec, ruleId, withProfile)}
+      }
+      return cached.settings
+    }
+  }
 }
 
 /** Check a rule's options without attaching it (for tests and tools). */

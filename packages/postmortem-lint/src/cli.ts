@@ -65,7 +65,8 @@ Options:
                        stderr
   -q, --quiet          stylish: leave out files without messages
   -j, --jobs <n>       threads that lint ${workerThreshold} files or more: auto
-                       (default: one per core) or a number (1: no workers)
+                       (default: one per core, none on 2 cores or fewer) or a
+                       number (1: no workers)
   -c, --config <file>  this remark config for every file, instead of the search
       --no-config      ignore .remarkrc* and remarkConfig
       --no-ignore      ignore .remarkignore
@@ -141,11 +142,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     problems =
       found === 0
         ? [`No Markdown files to lint in ${settings.files.map((file) => `\`${file}\``).join(', ')}`]
-        : setupProblems(files, true)
+        : setupProblems(files)
     if (settings.fix && problems.length === 0) {
       fixed = await fix(files, options, stdin)
       files = fixed.files
-      problems = setupProblems(files, true)
+      problems = setupProblems(files)
     }
   } catch (error) {
     problems = [problemOf(error)]
@@ -153,8 +154,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   if (problems.length > 0) {
     for (const problem of problems) io.stderr.write(`postmortem-lint: ${problem}\n`)
-    // A report file is still written, carrying the problems, for the tool that reads it.
-    if (settings.outputFile !== undefined) writeReport(io, settings, report(files, settings, io, problems))
+    // The tool that reads the report file gets a valid one with no results
+    // (SARIF also tells the problems), not a missing or stale one.
+    if (settings.outputFile !== undefined) writeReport(io, settings, report([], settings, io, problems))
     return exitCodes.usage
   }
 

@@ -64,21 +64,17 @@ interface GuardOptions {
 
 /**
  * Attached after the config's plugins (and the plugins they attached), so
- * it sees whether one of them is a postmortem rule: a rule plugin tells its
- * `ruleId`, whichever copy of the package it comes from.
+ * it sees whether one of them runs a postmortem rule: each rule, whichever
+ * copy of the package it comes from, and the preset note the rules they
+ * attach in the processor's `postmortemRules`.
  */
 const ensurePostmortemRules: Plugin<[GuardOptions]> = function (this: Processor, options: GuardOptions) {
-  if (this.attachers.some(([plugin]) => isPostmortemRule(plugin))) return undefined
+  if ((this.data('postmortemRules') ?? []).length > 0) return undefined
   this.use(remarkPresetLintPostmortem, options.profile === undefined ? undefined : {profile: options.profile})
   const mark: Transformer = (_tree, file: VFile) => {
     file.data.postmortemLintAddedPreset = options.config
   }
   return mark
-}
-
-function isPostmortemRule(plugin: unknown): boolean {
-  const ruleId = (plugin as {ruleId?: unknown}).ruleId
-  return typeof plugin === 'function' && typeof ruleId === 'string' && ruleId.startsWith('postmortem-')
 }
 
 /** The configs the preset was added to in a run, each once, in path order. */

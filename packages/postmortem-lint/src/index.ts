@@ -25,5 +25,13 @@ export {
   type StylishOptions,
   sarifLog
 } from './formats/index.js'
-export {type LintOptions, type LintResult, lintFiles, maxAutoJobs, workerThreshold} from './lint.js'
+export {
+  autoJobs,
+  type LintOptions,
+  type LintResult,
+  lintFiles,
+  maxAutoJobs,
+  minCoresForWorkers,
+  workerThreshold
+} from './lint.js'
 export {version} from './version.js'

@@ -29,8 +29,10 @@ export interface LintOptions {
   readonly configPath?: string | undefined
   /**
    * How many threads may lint: a whole number of at least 1, or `'auto'`
-   * for one per core the process may use, at most {@link maxAutoJobs}
-   * (default `1`: the calling thread lints every file).
+   * for {@link autoJobs} of the cores the process may use: one per core, at
+   * most {@link maxAutoJobs}, and none on fewer than
+   * {@link minCoresForWorkers} (default `1`: the calling thread lints every
+   * file).
    *
    * The files are found first. When there are at least
    * {@link workerThreshold} to lint, the engine lints them a share of a few
@@ -60,13 +62,27 @@ export interface LintResult {
 /**
  * How many files there must be to lint for worker threads to start. Each
  * worker loads the parser and the rules anew, and V8 compiles their hot code
- * anew for it, which costs as much as linting several hundred files: on two
- * cores, two workers only beat one thread from about a thousand files.
+ * anew for it, which costs as much as linting several hundred files (and
+ * `jobs: 'auto'` starts none on two cores, see {@link minCoresForWorkers}).
  */
 export const workerThreshold = 1000
 
 /** The most threads `jobs: 'auto'` uses. */
 export const maxAutoJobs = 8
+
+/**
+ * The fewest cores on which `jobs: 'auto'` starts worker threads. A worker
+ * spends about 40% more CPU time on a file than the calling thread does
+ * (measured on two cores, 1,000 to 4,000 files, see docs/cli.md), so two
+ * workers on two cores are no faster than one thread at best, and slower
+ * when anything else runs.
+ */
+export const minCoresForWorkers = 3
+
+/** The threads `jobs: 'auto'` means on `cores` cores (`1`: no worker). */
+export function autoJobs(cores: number): number {
+  return cores < minCoresForWorkers ? 1 : Math.min(cores, maxAutoJobs)
+}
 
 /**
  * Lint files the way `remark` does (same config files, ignore files and
@@ -129,7 +145,7 @@ function threshold(): number {
 
 function resolveJobs(jobs: LintOptions['jobs']): number {
   if (jobs === undefined) return 1
-  if (jobs === 'auto') return Math.min(availableParallelism(), maxAutoJobs)
+  if (jobs === 'auto') return autoJobs(availableParallelism())
   if (typeof jobs !== 'number' || !Number.isInteger(jobs) || jobs < 1) {
     throw new OptionError(
       `Unexpected value ${show(jobs)} for \`jobs\`, expected ${listAllowed(['auto'])} or a whole number of at least 1`

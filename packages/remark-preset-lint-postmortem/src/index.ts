@@ -9,13 +9,15 @@
  * ```
  *
  * A rule the config lists itself keeps the config's setting: `false` turns
- * it off, an options object reconfigures it (the preset adds its profile).
+ * it off, an options object reconfigures it, and unless those options name
+ * a profile the rule lints with the preset's (shared through the
+ * processor's data, `postmortemProfile`).
  */
 import type {Root} from 'mdast'
 import {frontmatterFromMarkdown, frontmatterToMarkdown} from 'mdast-util-frontmatter'
 import {gfmTableFromMarkdown, gfmTableToMarkdown} from 'mdast-util-gfm-table'
 import {gfmTaskListItemFromMarkdown, gfmTaskListItemToMarkdown} from 'mdast-util-gfm-task-list-item'
-import {expectOptions, isPlainObject, OptionError, type PostmortemRule, resolveProfile} from 'mdast-util-postmortem'
+import {announceRule, expectOptions, OptionError, type PostmortemRule, resolveProfile} from 'mdast-util-postmortem'
 import {frontmatter} from 'micromark-extension-frontmatter'
 import {gfmTable} from 'micromark-extension-gfm-table'
 import {gfmTaskListItem} from 'micromark-extension-gfm-task-list-item'
@@ -28,7 +30,7 @@ import remarkMessageControl from 'remark-message-control'
 // Types of the parser and serializer data (`micromarkExtensions`, ...).
 import type {} from 'remark-parse'
 import type {} from 'remark-stringify'
-import type {PluggableList, Plugin, Processor, Transformer} from 'unified'
+import type {Pluggable, Plugin, Processor, Transformer} from 'unified'
 
 /** Options of the preset. */
 export interface Options {
@@ -60,15 +62,15 @@ const remarkPresetLintPostmortem: Plugin<[Options?], Root> = function (this: Pro
     throw error
   }
   addSyntax(this)
-  const plugins: PluggableList = [lintComments]
+  // Every rule reads the profile from the processor's data, so a rule the
+  // config lists itself (before or after the preset) gets it too.
+  if (profile !== undefined) this.data('postmortemProfile', profile)
+  // `use` of a plugin already listed, without options, keeps the config's
+  // setting for it (`false`, options) and its place.
+  const plugins: Pluggable[] = [lintComments]
   for (const rule of rules) {
-    const existing = this.attachers.find(([plugin]) => plugin === rule)
-    if (existing) {
-      // The user's own setting for this rule wins; it gets the profile too.
-      withProfile(existing, profile)
-    } else {
-      plugins.push(profile === undefined ? [rule] : [rule, {profile}])
-    }
+    announceRule(this, rule.ruleId)
+    plugins.push(rule)
   }
   this.use(plugins)
 }
@@ -98,19 +100,6 @@ function lintMessageControl(): Transformer<Root> {
 
 function mayHaveMarkers(file: {readonly value: unknown}): boolean {
   return typeof file.value !== 'string' || file.value.includes('lint')
-}
-
-/** Add the preset's profile to a rule's config unless it names its own. */
-function withProfile(entry: unknown[], profile: unknown): void {
-  if (profile === undefined) return
-  const config = entry[1]
-  if (config === undefined || config === null || config === true) entry[1] = {profile}
-  else if (isPlainObject(config) && !('profile' in config)) entry[1] = {...config, profile}
-  else if (Array.isArray(config)) {
-    const [level, options] = config as unknown[]
-    if (options === undefined) entry[1] = [level, {profile}]
-    else if (isPlainObject(options) && !('profile' in options)) entry[1] = [level, {...options, profile}]
-  }
 }
 
 /**

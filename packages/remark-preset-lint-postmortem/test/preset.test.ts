@@ -54,6 +54,55 @@ describe('remark-preset-lint-postmortem', () => {
     }
   })
 
+  describe('a rule the config lists itself', () => {
+    const requiredSections = rules.find((rule) => rule.ruleId === 'postmortem-required-sections')
+    if (!requiredSections) throw new Error('no required-sections rule')
+    const text =
+      '## Summary\n\nThe blog was down for an hour.\n\n## Timeline\n\n- 10:00 UTC alert\n\n## Root Cause\n\nx\n\n## Resolution\n\ny\n\n## Impact\n\n10 users.\n\n## Action Items\n\n- [ ] Add an alert\n'
+    const lint = async (plugins: Array<[unknown, unknown?]>) => {
+      const processor = unified().use(remarkParse)
+      for (const [plugin, ...options] of plugins) processor.use(plugin as never, ...(options as []))
+      const file = await processor.use(remarkStringify).process(text)
+      return file.messages
+        .filter((message) => message.ruleId === 'postmortem-required-sections')
+        .map((message) => `${message.line}:${message.column} ${message.reason}`)
+    }
+    // Only a rule asked for `order` says it, naming the profile it lints with.
+    const outOfOrder = (profile: string) =>
+      `17:1 Unexpected section \`Impact\` after \`Resolution\`, expected it before, as in the \`${profile}\` profile`
+    const preset: [unknown, unknown] = [remarkPresetLintPostmortem, {profile: 'holberton'}]
+
+    it('gets the preset’s profile, listed after the preset or before it', async () => {
+      expect(await lint([preset, [requiredSections, {order: true}]])).toEqual([outOfOrder('holberton')])
+      expect(await lint([[requiredSections, {order: true}], preset])).toEqual([outOfOrder('holberton')])
+      expect(await lint([[requiredSections, ['error', {order: true}]], preset])).toEqual([outOfOrder('holberton')])
+    })
+
+    it('keeps a profile its own options name', async () => {
+      expect(await lint([preset, [requiredSections, {order: true, profile: 'generic'}]])).toEqual([
+        outOfOrder('generic')
+      ])
+      expect(await lint([[requiredSections, {order: true, profile: 'generic'}], preset])).toEqual([
+        outOfOrder('generic')
+      ])
+    })
+
+    it('is turned off by `false`, listed after the preset or before it', async () => {
+      expect(await lint([[requiredSections, {order: true}], preset, [requiredSections, false]])).toEqual([])
+      expect(await lint([[requiredSections, false], preset])).toEqual([])
+    })
+
+    it('alone, lints with the default profile', async () => {
+      expect(await lint([[requiredSections, {order: true}]])).toEqual([outOfOrder('generic')])
+    })
+  })
+
+  it('tells later plugins, through the processor’s data, the rules it runs and its profile', () => {
+    const processor = unified().use(remarkParse).use(remarkPresetLintPostmortem, {profile: 'holberton'}).freeze()
+    expect(processor.data('postmortemProfile')).toBe('holberton')
+    expect(processor.data('postmortemRules')).toEqual(rules.map((rule) => rule.ruleId))
+  })
+
   it('fails at once on a bad option', () => {
     const attach = (options: unknown) =>
       unified()

@@ -33,13 +33,38 @@ import data from './vocabulary.json' with {type: 'json'}
  * - `mechanismWords`: words that introduce the mechanism of a goal or a
  *   policy ("by", "with", "via").
  */
-export type TaskVocabularyKey = keyof typeof data
+export type TaskVocabularyKey = (typeof taskVocabularyKeys)[number]
 
 /** Every word list, by name. */
 export type TaskVocabulary = Readonly<Record<TaskVocabularyKey, ReadonlySet<string>>>
 
-/** The names of the word lists, for options and docs. */
-export const taskVocabularyKeys = Object.keys(data) as TaskVocabularyKey[]
+/**
+ * The names of the word lists, for options and docs: the keys of
+ * `vocabulary.json`, in its order. Written out rather than taken from the
+ * JSON's type, which the published declarations could then only import
+ * without the `type: 'json'` attribute that Node-style TypeScript projects
+ * require.
+ */
+export const taskVocabularyKeys = [
+  'opsVerbs',
+  'vagueVerbs',
+  'goalVerbs',
+  'policyVerbs',
+  'inquiryVerbs',
+  'ongoingVerbs',
+  'deferringVerbs',
+  'wishes',
+  'wishAdverbs',
+  'unspecificWords',
+  'deliverables',
+  'mechanisms',
+  'mechanismWords'
+] as const
+
+// The JSON has each list, and no list these names leave out.
+const builtinLists: Readonly<Record<TaskVocabularyKey, readonly string[]>> = data
+const onlyTheseLists: Exclude<keyof typeof data, TaskVocabularyKey> extends never ? true : never = true
+void onlyTheseLists
 
 /** The built-in lists. */
 export const defaultTaskVocabulary: TaskVocabulary = buildTaskVocabulary({})
@@ -51,7 +76,7 @@ export function buildTaskVocabulary(
   const lists = {} as Record<TaskVocabularyKey, ReadonlySet<string>>
   for (const key of taskVocabularyKeys) {
     const change = changes[key]
-    const list = new Set(data[key].map(normalWord))
+    const list = new Set(builtinLists[key].map(normalWord))
     for (const word of change?.add ?? []) list.add(normalWord(word))
     for (const word of change?.remove ?? []) list.delete(normalWord(word))
     lists[key] = list
