@@ -25,24 +25,6 @@ for (const folder of readdirSync(packages, {withFileTypes: true})) {
   alias[manifest.name] = fileURLToPath(new URL(`${folder.name}/src/index.ts`, packages))
 }
 
-/**
- * Sources load some heavy modules lazily, when first needed, with
- * `createRequire(import.meta.url)('compromise/two')`. esbuild cannot follow
- * that call; written as `require('compromise/two')` it bundles the module
- * and still runs it only when the call is made.
- */
-const lazyRequire = {
-  name: 'lazy-require',
-  setup(builder) {
-    builder.onLoad({filter: /\.ts$/}, (args) => {
-      if (!args.path.startsWith(fileURLToPath(packages))) return undefined
-      const source = readFileSync(args.path, 'utf8')
-      if (!source.includes('createRequire(import.meta.url)(')) return undefined
-      return {contents: source.replaceAll('createRequire(import.meta.url)(', 'require('), loader: 'ts'}
-    })
-  }
-}
-
 await build({
   entryPoints: [fileURLToPath(new URL('postmortem-lint/src/bin.ts', packages))],
   outfile,
@@ -51,7 +33,6 @@ await build({
   format: 'esm',
   target: 'node20',
   alias,
-  plugins: [lazyRequire],
   // CommonJS dependencies call `require` for Node built-ins.
   banner: {
     js: "import {createRequire as __createRequire} from 'node:module'\nconst require = __createRequire(import.meta.url)"

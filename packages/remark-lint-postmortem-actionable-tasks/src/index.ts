@@ -42,8 +42,9 @@
  * the tasks. A task is judged as it renders (inline HTML left out), by its
  * text after a title (`**Monitoring:** Add an alert on ...`); the title
  * counts when the text is no task at all. Whether a task starts with a verb
- * is decided by a part-of-speech tagger (`compromise`), helped by word lists
- * (data a team can change with `vocabulary`).
+ * is decided by part-of-speech tags (a lexicon generated from the
+ * `compromise` tagger), helped by word lists (data a team can change with
+ * `vocabulary`).
  *
  * ## Options
  *

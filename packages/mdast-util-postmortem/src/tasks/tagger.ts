@@ -1,5 +1,4 @@
-import {createRequire} from 'node:module'
-import type nlpType from 'compromise/two'
+import {lexiconTagger} from './lexicon.js'
 
 /** A word of a task with its part-of-speech tags (`Verb`, `Imperative`, `Noun`, ...). */
 export interface TaggedWord {
@@ -15,41 +14,41 @@ export interface TaggedWord {
 /** How many words of a task are tagged: enough context for the first one. */
 export const taggedWords = 4
 
-let nlp: typeof nlpType | undefined
-// Only what the judge reads: the terms' text, normal form, tags and punctuation.
-const jsonOptions = {
-  text: false,
-  normal: false,
-  offset: false,
-  terms: {text: true, normal: true, tags: true, post: true}
+/**
+ * What tags words: the lexicon generated from `compromise` (see
+ * `lexicon.ts`), or, in the tests that compare the two, compromise itself.
+ */
+export interface Tagger {
+  /** Tag a few words, as they are written. */
+  tag(words: string): readonly TaggedWord[]
+  /** Whether the tagger's lexicon has the word (a normal form). */
+  knows(word: string): boolean
 }
+
+let tagger: Tagger = lexiconTagger
 const cache = new Map<string, readonly TaggedWord[]>()
 const cacheLimit = 20_000
 
 /**
- * Tag the first words of a task with `compromise`. The tagger is loaded on
- * first use only (it takes a moment), and results are cached by text, so the
- * same wording is tagged once per process.
+ * Tag with another tagger from now on (the tests compare the lexicon with
+ * compromise this way); without one, go back to the lexicon. Not part of the
+ * package's API.
+ */
+export function setTagger(next: Tagger = lexiconTagger): void {
+  tagger = next
+  cache.clear()
+  framed.clear()
+}
+
+/**
+ * Tag the first words of a task. Results are cached by text, so the same
+ * wording is tagged once per process.
  */
 export function tagFirstWords(text: string, count = taggedWords): readonly TaggedWord[] {
   const words = text.split(/\s+/).filter(Boolean).slice(0, count).join(' ')
   const known = cache.get(words)
   if (known) return known
-  nlp ??= createRequire(import.meta.url)('compromise/two') as typeof nlpType
-  const json = nlp(words).json(jsonOptions) as Array<{
-    terms?: Array<{text?: string; normal?: string; tags?: string[]; post?: string}>
-  }>
-  const tagged: TaggedWord[] = []
-  for (const sentence of json) {
-    for (const term of sentence.terms ?? []) {
-      tagged.push({
-        text: term.text ?? '',
-        normal: (term.normal ?? term.text ?? '').toLowerCase(),
-        tags: new Set(term.tags ?? []),
-        after: (term.post ?? '').trim()
-      })
-    }
-  }
+  const tagged = tagger.tag(words)
   if (cache.size >= cacheLimit) cache.clear()
   cache.set(words, tagged)
   return tagged
@@ -69,7 +68,7 @@ export function readsAsVerb(text: string): boolean {
   let tagged = framed.get(key)
   if (tagged === undefined) {
     const [, , word] = tagFirstWords(key)
-    tagged = word?.tags.has('Verb') === true && word.tags.has('Infinitive') && knows(word.normal)
+    tagged = word?.tags.has('Verb') === true && word.tags.has('Infinitive') && tagger.knows(word.normal)
     if (framed.size >= cacheLimit) framed.clear()
     framed.set(key, tagged)
   }
@@ -78,12 +77,7 @@ export function readsAsVerb(text: string): boolean {
 
 const framed = new Map<string, boolean>()
 
-function knows(word: string): boolean {
-  const world = nlp?.world() as {model?: {one?: {lexicon?: Record<string, unknown>}}} | undefined
-  return world?.model?.one?.lexicon?.[word] !== undefined
-}
-
-/** Whether the tagger has been loaded in this process (for benchmarks). */
+/** Whether compromise itself is loaded in this process (for benchmarks): the lexicon needs it not. */
 export function taggerLoaded(): boolean {
-  return nlp !== undefined
+  return tagger !== lexiconTagger
 }
