@@ -32,11 +32,16 @@ const lists: Array<[string, (tasks: readonly string[]) => string]> = [
   [
     'a table with owners',
     (tasks) =>
-      ['## Action items', '', '| Task | Owner |', '| --- | --- |', ...tasks.map((task) => `| ${task} | Ana |`)].join('\n')
+      ['## Action items', '', '| Task | Owner |', '| --- | --- |', ...tasks.map((task) => `| ${task} | Ana |`)].join(
+        '\n'
+      )
   ],
   ['a bold title', (tasks) => ['**Action items**', '', ...tasks.map((task) => `- ${task}`)].join('\n')],
   ['a title line', (tasks) => ['Next steps:', '', ...tasks.map((task) => `- ${task}`)].join('\n')],
-  ['owner after each task', (tasks) => ['## Action items', '', ...tasks.map((task) => `- ${task} (owner: Ana)`)].join('\n')]
+  [
+    'owner after each task',
+    (tasks) => ['## Action items', '', ...tasks.map((task) => `- ${task} (owner: Ana)`)].join('\n')
+  ]
 ]
 
 function document(list: string): {text: string; firstTaskLine: number} {
