@@ -30,6 +30,16 @@ const pnpm = `pnpm@${root.packageManager?.replace(/^pnpm@/, '')}`
 /** The same major version of a tool the checkout uses (`^12.0.1`). */
 const rangeOf = (name: string): string => root.devDependencies?.[name] ?? 'latest'
 
+/**
+ * The environment of a user's shell: `pnpm test` passes its own settings to
+ * what it runs as `npm_config_*` variables, which npm warns about.
+ */
+const userEnv: Record<string, string | undefined> = Object.fromEntries(
+  Object.keys(process.env)
+    .filter((key) => /^npm_config_/i.test(key) && !/^npm_config_(?:registry|cache|userconfig)$/i.test(key))
+    .map((key) => [key, undefined])
+)
+
 let work = ''
 let tarballs = ''
 let extracted = ''
@@ -38,7 +48,7 @@ const timings: string[] = []
 
 async function step(name: string, command: string, args: string[], cwd: string) {
   const start = performance.now()
-  const outcome = await runProgram(command, args, {cwd, timeout: 300_000})
+  const outcome = await runProgram(command, args, {cwd, timeout: 300_000, env: userEnv})
   timings.push(`${name} ${((performance.now() - start) / 1000).toFixed(1)} s`)
   if (outcome.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${outcome.code}:\n${outcome.stderr}`)
   return outcome
@@ -187,14 +197,14 @@ describe('the packages installed from their tarballs', () => {
   ].join('\n')
 
   it('npx postmortem-lint bad.md: the messages, exit 1', async () => {
-    const outcome = await runProgram('npx', ['postmortem-lint', 'bad.md'], {cwd: project})
+    const outcome = await runProgram('npx', ['postmortem-lint', 'bad.md'], {cwd: project, env: userEnv})
     expect(outcome.stderr).toBe('')
     expect(squeeze(outcome.stdout)).toBe(report)
     expect(outcome.code).toBe(1)
   })
 
   it('npx postmortem-lint runs the bundled CLI, and knows its version', async () => {
-    const outcome = await runProgram('npx', ['postmortem-lint', '--version'], {cwd: project})
+    const outcome = await runProgram('npx', ['postmortem-lint', '--version'], {cwd: project, env: userEnv})
     expect(outcome).toEqual({code: 0, signal: null, stdout: `${version}\n`, stderr: ''})
     expect(filesOf(path.join(project, 'node_modules/postmortem-lint/dist'))).toContain('postmortem-lint.js')
   })
@@ -203,7 +213,7 @@ describe('the packages installed from their tarballs', () => {
     const outcome = await runProgram(
       'npx',
       ['remark', '--use', 'remark-preset-lint-postmortem', '--frail', '--no-stdout', '--no-color', 'bad.md'],
-      {cwd: project}
+      {cwd: project, env: userEnv}
     )
     expect(outcome.stdout).toBe('')
     expect(squeeze(outcome.stderr)).toBe(report)
@@ -231,7 +241,7 @@ describe('the packages installed from their tarballs', () => {
         ''
       ].join('\n')
     )
-    const outcome = await runProgram(process.execPath, ['api.js'], {cwd: project})
+    const outcome = await runProgram(process.execPath, ['api.js'], {cwd: project, env: userEnv})
     expect(outcome.stderr).toBe('')
     const [resolved, ...messages] = outcome.stdout.trimEnd().split('\n')
     expect(resolved).toBe(`file://${project}/node_modules/remark-preset-lint-postmortem/dist/index.js`)
@@ -281,7 +291,7 @@ describe('the packages installed from their tarballs', () => {
       ].join('\n')
     )
     const tsc = path.join(repoRoot, 'node_modules/typescript/bin/tsc')
-    const outcome = await runProgram(process.execPath, [tsc, '-p', 'tsconfig.json'], {cwd: project})
+    const outcome = await runProgram(process.execPath, [tsc, '-p', 'tsconfig.json'], {cwd: project, env: userEnv})
     expect(outcome.stdout).toBe('')
     expect(outcome.code).toBe(0)
   })
