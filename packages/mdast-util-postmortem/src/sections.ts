@@ -97,7 +97,21 @@ export function findSections(tree: Root, profile: Profile, source?: SourceText):
   // An untitled overview at the top is the summary.
   if (!titles.some((title) => title.heading.ids.includes('summary'))) {
     const first = titles.find((title) => title.heading.ids.length > 0 && !isOpeningField(title))
-    const overview = overviewBlock(outline.slice([0, 0, 0], first?.boundary ?? endOfDocument), found.prose)
+    const opening = outline.slice([0, 0, 0], first?.boundary ?? endOfDocument)
+    // A field on a line of its own (`Impact:`) has its value in the block under it:
+    // that block is the field's, not an overview (the document may have none).
+    const values = new Set<Node>()
+    titles.forEach((title, at) => {
+      if (first && compare(title.boundary, first.boundary) >= 0) return
+      if (title.heading.kind !== 'plain' || !isOpeningField(title)) return
+      const value = outline.slice(title.contentStart, titles[at + 1]?.boundary ?? endOfDocument).find(hasContent)
+      // Only a value in a block of its own (`Impact:` then a paragraph), not on the title's next line.
+      if (value && originOf(value) !== title.heading.node) values.add(originOf(value))
+    })
+    const overview = overviewBlock(
+      opening.filter((node) => !values.has(originOf(node))),
+      found.prose
+    )
     if (overview) {
       // Before the titles at its place: it starts there.
       titles = [implicitTitle(originOf(overview), tree, order), ...titles].sort((a, b) =>

@@ -235,6 +235,19 @@ describe('a postmortem or not', () => {
     ])
   })
 
+  it('reads the block under an `Impact:` line as its value, not as an untitled overview', async () => {
+    expect(await sectionMessagesOf('field-lines-no-summary.md')).toEqual([
+      '2:1: Unexpected missing section `Summary`, expected a heading such as `## Summary` [postmortem-required-sections]',
+      '3:1-3:8: Unexpected section `Impact` written as a line of text, expected a heading such as `## Impact` [postmortem-required-sections]',
+      '7:1-7:10: Unexpected section `Timeline` written as a line of text, expected a heading such as `## Timeline` [postmortem-required-sections]',
+      '12:1-12:12: Unexpected section `Root Cause` written as a line of text, expected a heading such as `## Root cause` [postmortem-required-sections]',
+      '16:1-16:12: Unexpected section `Resolution` written as a line of text, expected a heading such as `## Resolution` [postmortem-required-sections]',
+      '20:1-20:14: Unexpected section `Action Items` written as a line of text, expected a heading such as `## Action items` [postmortem-required-sections]'
+    ])
+    // Fields whose values go on with the same paragraph still open an overview (holberton-lines.md).
+    expect(await outlineOf('field-lines-no-summary.md')).not.toContainEqual(expect.stringContaining('summary'))
+  })
+
   it('gives a guide to writing postmortems the single message', async () => {
     expect((await postmortemOf('guide.md')).notPostmortem).toBe('no-incident')
     expect(await messagesOf('guide.md')).toEqual([
