@@ -67,6 +67,37 @@ interface Judging {
  * its body is.
  */
 export function judgeTask(task: Task, options: JudgeOptions = {}): TaskProblem | undefined {
+  // The same tasks come back on every keystroke in an editor: judged once per wording.
+  const base = options.vocabulary ?? defaultTaskVocabulary
+  let known = judged.get(base)
+  if (!known) {
+    known = new Map()
+    judged.set(base, known)
+  }
+  const key = [
+    options.vagueVerbs?.join('\u0002') ?? '',
+    options.minWords ?? defaultMinWords,
+    task.linked,
+    task.label?.text ?? '\u0001',
+    task.body.text,
+    task.details
+  ].join('\u0000')
+  let verdict = known.get(key)
+  if (verdict === undefined) {
+    const problem = judgeAfresh(task, options)
+    verdict = problem ? {...problem, part: problem.part === task.label ? 'label' : 'body'} : null
+    if (known.size >= judgedLimit) known.clear()
+    known.set(key, verdict)
+  }
+  if (verdict === null) return undefined
+  return {...verdict, part: verdict.part === 'label' && task.label ? task.label : task.body}
+}
+
+/** Verdicts by wording, per vocabulary: the part is told as `label` or `body`, to be the task's own. */
+const judged = new WeakMap<TaskVocabulary, Map<string, (Omit<TaskProblem, 'part'> & {part: 'label' | 'body'}) | null>>()
+const judgedLimit = 20_000
+
+function judgeAfresh(task: Task, options: JudgeOptions): TaskProblem | undefined {
   let words = options.vocabulary ?? defaultTaskVocabulary
   if (options.vagueVerbs && options.vagueVerbs.length > 0) {
     words = {...words, vagueVerbs: new Set([...words.vagueVerbs, ...buildExtra(options.vagueVerbs)])}
