@@ -78,6 +78,19 @@ describe('postmortem-timeline-timezone on the fixtures', () => {
     ])
   })
 
+  it('reads a zone with its offset in brackets, an example of the zone, and an old zone name as one statement', async () => {
+    const timeline = (intro: string) =>
+      `## Summary\n\nCheckout failed on 4 June 2024.\n\n## Timeline\n\n${intro}\n\n- 09:05 deploy\n- 09:40 alert\n`
+    expect(await reasons(timeline('All times in PT (UTC-7).'))).toEqual([])
+    expect(await reasons(timeline('All times are in CEST (UTC+2).'))).toEqual([])
+    expect(await reasons(timeline('Times are in UTC (10:00 UTC = 03:00 PDT).'))).toEqual([])
+    expect(await reasons(timeline('All times US/Pacific.'))).toEqual([])
+    // An offset that is not the zone's is another zone.
+    expect(await reasons(timeline('All times in CEST (UTC+5).'))).toEqual([
+      '7:20-7:25: Unexpected timezone `UTC+5`, expected `CEST` as in the rest of the timeline'
+    ])
+  })
+
   it('checks the name of a zone after a time inside the words, and lets it differ', async () => {
     expect(await reasons(read('zone-in-words.md'))).toEqual([
       '9:69-9:72: Unexpected `PST` on 28 August 2017, expected `PDT`'

@@ -14,7 +14,7 @@ import type {Section} from '../sections.js'
 import {type ClockTime, findClockTimes, minutesOf} from './clock.js'
 import {type CalendarDate, daysBetween, findDates, withYear} from './dates.js'
 import {linesOfHtml, linesOfParagraph, locate, nodeLine, type TextLine} from './text-lines.js'
-import {findZones, readZone, type Zone} from './zones.js'
+import {findZones, readZone, restatesZone, type Zone} from './zones.js'
 
 /** Where a fact about the timeline was stated. */
 export type FactSource = 'entry' | 'marker' | 'heading' | 'intro' | 'summary'
@@ -228,15 +228,38 @@ export function documentYear(postmortem: Postmortem): number | undefined {
  * `anywhere` (a heading, a short line), any zone name.
  */
 export function zoneStatements(text: string, anywhere: boolean): Zone[] {
+  // `All times in UTC (10:00 UTC = 03:00 PDT)`: beside a zone stated as
+  // such (after `All times`, or in brackets), the other zones of the line,
+  // after its times, are examples of it.
+  const led = findZones(text, false)
+  const found: Zone[] = led.length > 0 ? led.filter((zone) => !afterTime(text, zone)) : timedZones(text)
+  if (led.length === 0 || found.length === 0) {
+    for (const zone of findZones(text, anywhere)) {
+      if (!found.some((item) => item.start === zone.start)) found.push(zone)
+    }
+  }
+  found.sort((a, b) => a.start - b.start)
+  // `PT (UTC-7)`, `CEST (UTC+2)`: the offset in brackets restates the zone before it.
+  return found.filter((zone, index) => {
+    const before = found[index - 1]
+    return !(before && /^\s*[([]\s*$/.test(text.slice(before.end, zone.start)) && restatesZone(before, zone))
+  })
+}
+
+/** A zone written right after a time of the line (`03:00 PDT`). */
+function afterTime(text: string, zone: Zone): boolean {
+  return findClockTimes(text).some(
+    (time) => time.end <= zone.start && /^\s?[([]?\s?$/.test(text.slice(time.end, zone.start))
+  )
+}
+
+function timedZones(text: string): Zone[] {
   const found: Zone[] = []
   for (const time of findClockTimes(text)) {
     const zone = readZone(text, time.end, {afterTime: true})
     if (zone) found.push(zone)
   }
-  for (const zone of findZones(text, anywhere)) {
-    if (!found.some((item) => item.start === zone.start)) found.push(zone)
-  }
-  return found.sort((a, b) => a.start - b.start)
+  return found
 }
 
 /** The first date stated, with a year from a later one (or the document's) when it has none. */

@@ -197,6 +197,33 @@ const cities: ReadonlyMap<string, string> = new Map(
     .map((name) => [(name.split('/').at(-1) ?? name).replaceAll('_', ' ').toLowerCase(), name])
 )
 
+const legacyZones = new Map<string, string | undefined>()
+
+/** The zone an older name of the zone database stands for, when Intl knows it. */
+function legacyZone(name: string): string | undefined {
+  if (legacyZones.has(name)) return legacyZones.get(name)
+  let zone: string | undefined
+  try {
+    zone = new Intl.DateTimeFormat('en-US', {timeZone: name}).resolvedOptions().timeZone
+  } catch {
+    zone = undefined
+  }
+  legacyZones.set(name, zone)
+  return zone
+}
+
+/**
+ * Whether `offset` (`UTC-7`, `+02:00`) only restates `named` (`PT`, `CEST`):
+ * it is one of the offsets `named` has in winter or summer.
+ */
+export function restatesZone(named: Zone, offset: Zone, year = 2024): boolean {
+  if (!/^[+-]\d{2}:\d{2}$/.test(offset.timeZone) || /^[+-]\d{2}:\d{2}$/.test(named.timeZone)) return false
+  if (offset.offset === undefined) return false
+  return [0, 6].some(
+    (month) => tzOffset(named.timeZone, new TZDate(year, month, 15, 12, 0, 0, 'UTC')) === offset.offset
+  )
+}
+
 const prefixedOffset = /(?:UTC|GMT|UT) ?([+\-−–])(\d{1,2})(?::?(\d{2}))?(?!:?\d)/y
 const bareOffset = /([+\-−])(\d{2}):?(\d{2})(?!\d)/y
 // `utc` and `gmt` in lower case too: no word of prose is spelt so.
@@ -280,6 +307,9 @@ function readZoneText(text: string, at: number, touching: boolean): Zone | undef
   iana.lastIndex = at
   const named = iana.exec(text)
   if (named && ianaNames.has(named[0])) return zoneOf(at, named[0], {timeZone: named[0]})
+  // `US/Pacific`, `Asia/Calcutta`: older names of the zone database that Intl still knows.
+  const alias = named ? legacyZone(named[0]) : undefined
+  if (named && alias) return zoneOf(at, named[0], {timeZone: alias})
   abbreviation.lastIndex = at
   const abbr = abbreviation.exec(text)
   if (abbr && abbreviations.has(abbr[0])) return pairAt(text, at, abbr[0]) ?? known(at, abbr[0], abbr[0])
