@@ -242,7 +242,7 @@ export function zoneStatements(text: string, anywhere: boolean): Zone[] {
   // `PT (UTC-7)`, `CEST (UTC+2)`: the offset in brackets restates the zone before it.
   return found.filter((zone, index) => {
     const before = found[index - 1]
-    return !(before && /^\s*[([]\s*$/.test(text.slice(before.end, zone.start)) && restatesZone(before, zone))
+    return !(before && /^\s*[([,/=]?\s*$/.test(text.slice(before.end, zone.start)) && restatesZone(before, zone))
   })
 }
 
