@@ -242,7 +242,7 @@ export function zoneStatements(text: string, anywhere: boolean): Zone[] {
   // `PT (UTC-7)`, `CEST (UTC+2)`: the offset in brackets restates the zone before it.
   return found.filter((zone, index) => {
     const before = found[index - 1]
-    return !(before && /^\s*[([,/=]?\s*$/.test(text.slice(before.end, zone.start)) && restatesZone(before, zone))
+    return !(before && joins.has(text.slice(before.end, zone.start).trim()) && restatesZone(before, zone))
   })
 }
 
@@ -252,6 +252,9 @@ function afterTime(text: string, zone: Zone): boolean {
     (time) => time.end <= zone.start && /^\s?[([]?\s?$/.test(text.slice(time.end, zone.start))
   )
 }
+
+/** What may stand between a zone and its offset: `PT (UTC-7)`, `PDT, UTC-7`, `PDT / UTC-7`. */
+const joins = new Set(['', '(', '[', ',', '/', '='])
 
 function timedZones(text: string): Zone[] {
   const found: Zone[] = []
