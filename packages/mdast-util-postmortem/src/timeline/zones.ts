@@ -386,9 +386,11 @@ function offsetZone(
 export function findZones(text: string, anywhere: boolean): Zone[] {
   const found: Zone[] = []
   const starts = /(?<![\p{L}\p{N}])[\p{L}+\-−(]/gu
+  // A lead (`All times`, `Timezone:`, `TZ:`) has `time` or `tz` in it: without one, only brackets can state a zone.
+  const leads = anywhere || /tim|tz/i.test(text)
   for (let match = starts.exec(text); match; match = starts.exec(text)) {
     const at = match.index
-    if (!anywhere && text.charAt(at) !== '(' && !ledZone(text.slice(Math.max(0, at - 40), at))) continue
+    if (!anywhere && text.charAt(at) !== '(' && !(leads && ledZone(text.slice(Math.max(0, at - 40), at)))) continue
     const zone = readZone(text, at)
     if (!zone) continue
     found.push(zone)
