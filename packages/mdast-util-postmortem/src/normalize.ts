@@ -123,3 +123,11 @@ export function isSpaceAt(text: string, index: number): boolean {
     code === 0xfeff
   )
 }
+
+/**
+ * A table of words with no prototype: `table.constructor` or
+ * `table.toString` is no entry (a word of the text can be any key).
+ */
+export function lookupTable<T>(entries: Record<string, T>): Readonly<Record<string, T | undefined>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries))
+}

@@ -62,6 +62,16 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     expect(await reasons(read('unknown-sections.md'), {profile: 'holberton'})).toEqual([`1:1-2:120: ${noQuantity}`])
   })
 
+  it('reads words that are names of object properties as words, not as numbers', async () => {
+    const noQuantity =
+      'Unexpected impact with no quantity, expected how many (`40% of users`, `1,200 orders`), how long (`for 2 hours`) or how much (`$5,000`)'
+    for (const word of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      expect(await reasons(`## Impact\n\nThe ${word} of the client failed for everyone.\n`)).toEqual([
+        `3:1-3:${9 + word.length}: ${noQuantity}`
+      ])
+    }
+  })
+
   it('takes a number after a version, a runtime or a system name for its name, not a count', async () => {
     expect(await reasons(read('identifiers.md'))).toEqual([`7:1-7:10: ${noQuantity}`])
     expect(await reasons(read('compound.md'), {require: ['duration', 'rate']})).toEqual([])

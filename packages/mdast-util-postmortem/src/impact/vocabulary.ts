@@ -4,6 +4,8 @@
  * singular; plurals are derived.
  */
 
+import {lookupTable} from '../normalize.js'
+
 /** Who can be affected: a count or share of these is about users. */
 export const peopleNouns: readonly string[] = [
   'user',
@@ -145,7 +147,7 @@ export const thingNouns: readonly string[] = [
 ]
 
 /** Units of time: a number with one of these is a duration. */
-export const timeUnits: Readonly<Record<string, number>> = {
+export const timeUnits: Readonly<Record<string, number | undefined>> = lookupTable({
   ms: 0.001,
   millisecond: 0.001,
   milliseconds: 0.001,
@@ -175,10 +177,10 @@ export const timeUnits: Readonly<Record<string, number>> = {
   weeks: 604_800,
   month: 2_592_000,
   months: 2_592_000
-}
+})
 
 /** Spelled-out numbers. */
-export const numberWords: Readonly<Record<string, number>> = {
+export const numberWords: Readonly<Record<string, number | undefined>> = lookupTable({
   zero: 0,
   one: 1,
   single: 1,
@@ -209,10 +211,10 @@ export const numberWords: Readonly<Record<string, number>> = {
   eighty: 80,
   ninety: 90,
   dozen: 12
-}
+})
 
 /** Words that multiply the number before them (`1.2 million`, `3k`). */
-export const magnitudes: Readonly<Record<string, number>> = {
+export const magnitudes: Readonly<Record<string, number | undefined>> = lookupTable({
   hundred: 100,
   thousand: 1000,
   k: 1000,
@@ -221,13 +223,13 @@ export const magnitudes: Readonly<Record<string, number>> = {
   mil: 1_000_000,
   billion: 1_000_000_000,
   bn: 1_000_000_000
-}
+})
 
 /** `hundreds of users`: an order of magnitude is a quantity too. */
 export const magnitudePlurals: readonly string[] = ['dozens', 'hundreds', 'thousands', 'millions', 'billions']
 
 /** Fractions in words: `half of`, `two thirds of`, `a quarter of`. */
-export const fractionWords: Readonly<Record<string, number>> = {
+export const fractionWords: Readonly<Record<string, number | undefined>> = lookupTable({
   half: 1 / 2,
   halves: 1 / 2,
   third: 1 / 3,
@@ -238,7 +240,7 @@ export const fractionWords: Readonly<Record<string, number>> = {
   fifths: 1 / 5,
   tenth: 1 / 10,
   tenths: 1 / 10
-}
+})
 
 /** Currency signs and codes. */
 export const currencySymbols: readonly string[] = ['$', '€', '£', '¥', '₹']

@@ -3,6 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Node, Point, Position} from 'unist'
 import {type ParagraphLine, paragraphLines, type SourceText, stripTags} from '../lines.js'
 import type {Postmortem} from '../model.js'
+import {lookupTable} from '../normalize.js'
 import type {Section} from '../sections.js'
 import {findInSource, offsetOf, pointAt} from './source.js'
 import {tagFirstWords} from './tagger.js'
@@ -554,7 +555,7 @@ export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-const entities: Readonly<Record<string, string>> = {
+const entities: Readonly<Record<string, string | undefined>> = lookupTable({
   nbsp: ' ',
   emsp: ' ',
   ensp: ' ',
@@ -564,7 +565,7 @@ const entities: Readonly<Record<string, string>> = {
   quot: '"',
   apos: "'",
   '#39': "'"
-}
+})
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#39|[a-z]{2,5});/gi, (whole, name: string) => entities[name.toLowerCase()] ?? whole)

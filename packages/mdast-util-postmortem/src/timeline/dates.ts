@@ -4,6 +4,7 @@
  * `Sunday, May 13th, 2023`, and day markers (`Day 2`).
  */
 import {addDays, differenceInCalendarDays, format, isExists} from 'date-fns'
+import {lookupTable} from '../normalize.js'
 
 /** Which number of a numeric date is the month. */
 export type NumericOrder = 'month-first' | 'day-first'
@@ -42,7 +43,7 @@ const monthDay = /(\d{1,2})([-/])(\d{1,2})(?=,? {1,3}\d{1,2}[:.h]?\d{2}(?!\d)|T\
 const weekday = /(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,? {1,3}/iy
 const dayMarker = /Day {0,2}(\d{1,2})(?![\d:])/iy
 
-const monthNumbers: Readonly<Record<string, number>> = {
+const monthNumbers: Readonly<Record<string, number | undefined>> = lookupTable({
   jan: 1,
   feb: 2,
   mar: 3,
@@ -55,7 +56,7 @@ const monthNumbers: Readonly<Record<string, number>> = {
   oct: 10,
   nov: 11,
   dec: 12
-}
+})
 
 /** Read a date that starts exactly at `at`, or nothing. */
 export function readDate(text: string, at: number): CalendarDate | undefined {
