@@ -4,7 +4,7 @@
  * exactly one. The documents are generated, so the forms are read as forms.
  */
 import {describe, expect, it} from 'vitest'
-import {lintText} from './support.js'
+import {lintText, timelineToResolution} from './support.js'
 
 /** Impacts with numbers: who or what was affected, how many, for how long, what it cost. */
 const quantified = [
@@ -66,19 +66,7 @@ function document(place: {section: string; summary?: string}): string {
     '',
     place.section,
     '',
-    '## Timeline (UTC)',
-    '',
-    '- 10:00 the configuration is deployed',
-    '- 10:40 the deploy is rolled back',
-    '',
-    '## Root cause',
-    '',
-    'A configuration value was removed by mistake.',
-    '',
-    '## Resolution',
-    '',
-    'The deploy was rolled back.',
-    '',
+    ...timelineToResolution,
     '## Action items',
     '',
     '- Add a schema check of the configuration to the deploy pipeline (owner: Ana, due 2024-04-01)',

@@ -89,3 +89,20 @@ export function placeProblems(messages: readonly VFileMessage[], value: string):
   }
   return problems
 }
+
+/** The middle of a generated postmortem: a timeline, a root cause and a resolution, each with a blank line after it. */
+export const timelineToResolution: readonly string[] = [
+  '## Timeline (UTC)',
+  '',
+  '- 10:00 the configuration is deployed',
+  '- 10:35 the deploy is rolled back',
+  '',
+  '## Root cause',
+  '',
+  'A configuration value was removed by mistake.',
+  '',
+  '## Resolution',
+  '',
+  'The deploy was rolled back.',
+  ''
+]

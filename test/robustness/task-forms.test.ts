@@ -6,7 +6,7 @@
  * forms are read as forms.
  */
 import {describe, expect, it} from 'vitest'
-import {lintText} from './support.js'
+import {lintText, timelineToResolution} from './support.js'
 
 const actionable = [
   'Add a canary stage to the checkout deploy pipeline',
@@ -56,19 +56,7 @@ function document(list: string): {text: string; firstTaskLine: number} {
     '',
     '40% of users could not check out for 35 minutes.',
     '',
-    '## Timeline (UTC)',
-    '',
-    '- 10:00 the configuration is deployed',
-    '- 10:35 the deploy is rolled back',
-    '',
-    '## Root cause',
-    '',
-    'A configuration value was removed by mistake.',
-    '',
-    '## Resolution',
-    '',
-    'The deploy was rolled back.',
-    ''
+    ...timelineToResolution
   ]
   const lines = list.split('\n')
   const firstTask = lines.findIndex((line) => /^(?:[-*] |\d+\. |\| (?!Task|---))/.test(line))

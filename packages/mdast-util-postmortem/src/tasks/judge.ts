@@ -1,6 +1,6 @@
 import type {Task, TaskText} from './items.js'
 import {readsAsVerb, type TaggedWord, tagFirstWords} from './tagger.js'
-import {buildTaskVocabulary, closedClassWords, defaultTaskVocabulary, type TaskVocabulary} from './verbs.js'
+import {buildTaskVocabulary, closedClassWords, defaultTaskVocabulary, type TaskVocabulary, verbLists} from './verbs.js'
 import {
   cadence,
   clauseEnd,
@@ -320,17 +320,6 @@ function leadingVerb(tagged: readonly TaggedWord[], vocabulary: TaskVocabulary):
   }
   return undefined
 }
-
-/** The lists whose entries are verbs a task may start with. */
-const verbLists = [
-  'opsVerbs',
-  'vagueVerbs',
-  'goalVerbs',
-  'policyVerbs',
-  'inquiryVerbs',
-  'ongoingVerbs',
-  'deferringVerbs'
-] as const
 
 function isListedVerb(words: string, vocabulary: TaskVocabulary): boolean {
   return verbLists.some((list) => vocabulary[list].has(words))

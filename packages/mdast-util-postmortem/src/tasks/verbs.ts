@@ -45,14 +45,19 @@ export type TaskVocabulary = Readonly<Record<TaskVocabularyKey, ReadonlySet<stri
  * without the `type: 'json'` attribute that Node-style TypeScript projects
  * require.
  */
-export const taskVocabularyKeys = [
+/** The lists whose entries are verbs a task may start with. */
+export const verbLists = [
   'opsVerbs',
   'vagueVerbs',
   'goalVerbs',
   'policyVerbs',
   'inquiryVerbs',
   'ongoingVerbs',
-  'deferringVerbs',
+  'deferringVerbs'
+] as const
+
+export const taskVocabularyKeys = [
+  ...verbLists,
   'wishes',
   'wishAdverbs',
   'unspecificWords',
