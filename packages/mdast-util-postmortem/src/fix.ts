@@ -122,7 +122,8 @@ export function applyFixes(value: string, fixes: readonly PostmortemFix[]): Appl
   return {text, applied, skipped}
 }
 
-function isLineEnding(char: string | undefined): boolean {
+/** Whether a character ends a line (`\n`, or the `\r` of `\r\n` or of an old Mac file). */
+export function isLineEnding(char: string | undefined): boolean {
   return char === '\n' || char === '\r'
 }
 

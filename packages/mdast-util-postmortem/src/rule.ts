@@ -4,7 +4,7 @@ import {lintRule} from 'unified-lint-rule'
 import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {insertBlockFix, lineEndingOf, type PostmortemFix, replaceFix} from './fix.js'
+import {insertBlockFix, isLineEnding, lineEndingOf, type PostmortemFix, replaceFix} from './fix.js'
 import {SourceText} from './lines.js'
 import {getPostmortem, type Postmortem} from './model.js'
 import {expectOptions, isPlainObject, OptionError} from './options.js'
@@ -287,7 +287,7 @@ function quickInsert(
   const value = source.value
   const at = fix.start
   const point = pointOnly(source.pointOf(at))
-  const afterLineEnding = at === 0 || value[at - 1] === '\n' || value[at - 1] === '\r'
+  const afterLineEnding = at === 0 || isLineEnding(value[at - 1])
   if (!afterLineEnding) return undefined
   const eol = lineEndingOf(value)
   const text = block.replaceAll('\n', eol)

@@ -378,11 +378,6 @@ function spanOf(nodes: readonly Node[]): Position | undefined {
 }
 
 /**
- * The lines of a paragraph inside the span, as a paragraph of their own:
- * text nodes are cut at line breaks (and at a label's colon), other inline
- * nodes are kept whole.
- */
-/**
  * The columns of line `line` of block `seq` inside the span `[from, to)`:
  * `[low, high)`, empty when the line is outside it.
  */
@@ -396,6 +391,11 @@ function columnsInside(seq: number, line: number, from: Key, to: Key): [number, 
   return [low, high]
 }
 
+/**
+ * The lines of a paragraph inside the span, as a paragraph of their own:
+ * text nodes are cut at line breaks (and at a label's colon), other inline
+ * nodes are kept whole.
+ */
 function paragraphPart(
   node: Paragraph,
   seq: number,

@@ -231,10 +231,11 @@ export function zoneStatements(text: string, anywhere: boolean): Zone[] {
   // `All times in UTC (10:00 UTC = 03:00 PDT)`: beside a zone stated as
   // such (after `All times`, or in brackets), the other zones of the line,
   // after its times, are examples of it.
+  const times = findClockTimes(text)
   const led = findZones(text, false)
-  const found: Zone[] = led.length > 0 ? led.filter((zone) => !afterTime(text, zone)) : timedZones(text)
+  const found: Zone[] = led.length > 0 ? led.filter((zone) => !afterTime(text, times, zone)) : timedZones(text, times)
   if (led.length === 0 || found.length === 0) {
-    for (const zone of findZones(text, anywhere)) {
+    for (const zone of anywhere ? findZones(text, true) : led) {
       if (!found.some((item) => item.start === zone.start)) found.push(zone)
     }
   }
@@ -247,18 +248,16 @@ export function zoneStatements(text: string, anywhere: boolean): Zone[] {
 }
 
 /** A zone written right after a time of the line (`03:00 PDT`). */
-function afterTime(text: string, zone: Zone): boolean {
-  return findClockTimes(text).some(
-    (time) => time.end <= zone.start && /^\s?[([]?\s?$/.test(text.slice(time.end, zone.start))
-  )
+function afterTime(text: string, times: readonly ClockTime[], zone: Zone): boolean {
+  return times.some((time) => time.end <= zone.start && /^\s?[([]?\s?$/.test(text.slice(time.end, zone.start)))
 }
 
 /** What may stand between a zone and its offset: `PT (UTC-7)`, `PDT, UTC-7`, `PDT / UTC-7`. */
 const joins = new Set(['', '(', '[', ',', '/', '='])
 
-function timedZones(text: string): Zone[] {
+function timedZones(text: string, times: readonly ClockTime[]): Zone[] {
   const found: Zone[] = []
-  for (const time of findClockTimes(text)) {
+  for (const time of times) {
     const zone = readZone(text, time.end, {afterTime: true})
     if (zone) found.push(zone)
   }

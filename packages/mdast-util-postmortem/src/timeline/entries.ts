@@ -49,7 +49,7 @@ export function readTimelineLines(section: Section, postmortem: Postmortem): Tim
   // The section's nodes are clipped to it already: no line of its title or of the next one.
   for (const node of section.nodes) reader.node(node)
   // A timeline written as a log in a fenced code block, with nothing else to read.
-  if (!reader.lines.some((line) => line.type !== 'text')) reader.codeBlocks()
+  if (!reader.started()) reader.codeBlocks()
   return reader.settleLabels()
 }
 
@@ -60,7 +60,6 @@ class Reader {
   private readonly fenced: Code[] = []
   /** Entries whose time follows a label (`**Detected:** 10:05`). */
   private readonly labelled = new Set<EntryLine>()
-  private labelling = false
 
   constructor(private readonly source: SourceText | undefined) {}
 
@@ -93,12 +92,17 @@ class Reader {
       case 'blockquote':
         // A note before the entries (`> All times are in UTC.`) introduces them;
         // quotes among the entries are chat logs, not entries.
-        if (!this.lines.some((line) => line.type !== 'text')) this.quotedNote(node)
+        if (!this.started()) this.quotedNote(node)
         break
       default:
         // Quotes (chat logs), breaks, images and definitions are not entries.
         break
     }
+  }
+
+  /** Whether an entry or a date marker has been read. */
+  started(): boolean {
+    return this.lines.some((line) => line.type !== 'text')
   }
 
   /**
@@ -156,7 +160,7 @@ class Reader {
   private classify(line: TextLine, node: Node, kind: TimelineEntryKind, item: boolean): boolean {
     const own = readStamp(line.text)
     const stamp = own ?? readLabelledStamp(line.text)
-    this.labelling = own === undefined && stamp?.time !== undefined
+    const labelled = own === undefined && stamp?.time !== undefined
     if (!stamp) {
       if (!item) return false
       this.entry(node, line, kind, undefined, line.text.trim())
@@ -177,19 +181,26 @@ class Reader {
     // places are found in the source and a later entry's time is no mention of this one.
     const later = laterStamps(line.text, stamp)
     if (later.length === 0) {
-      this.entry(node, line, kind, stamp, rest)
+      this.entry(node, line, kind, stamp, rest, labelled)
       return true
     }
     const parts = [{boundary: 0, stamp}, ...later]
     parts.forEach((part, index) => {
       const end = parts[index + 1]?.boundary ?? line.text.length
       const text = ' '.repeat(part.boundary) + line.text.slice(part.boundary, end)
-      this.entry(node, {...line, text}, kind, part.stamp, entryWords(text.slice(part.stamp.rest)))
+      this.entry(node, {...line, text}, kind, part.stamp, entryWords(text.slice(part.stamp.rest)), labelled)
     })
     return true
   }
 
-  private entry(node: Node, line: TextLine, kind: TimelineEntryKind, stamp: Stamp | undefined, text: string): void {
+  private entry(
+    node: Node,
+    line: TextLine,
+    kind: TimelineEntryKind,
+    stamp: Stamp | undefined,
+    text: string,
+    labelled = false
+  ): void {
     const entry: EntryLine = {
       type: 'entry',
       kind,
@@ -201,7 +212,7 @@ class Reader {
       columnZone: undefined
     }
     this.lines.push(entry)
-    if (this.labelling && stamp) this.labelled.add(entry)
+    if (labelled) this.labelled.add(entry)
     this.current = entry
   }
 
@@ -307,8 +318,8 @@ function stampedColumn(table: Table): number {
 /**
  * The stamps that start another entry on the same line: a time written
  * as the line's first one is, after the end of a sentence or clause (`.`,
- * `;`, `!`, `?`, `|`, a `<br>`), with words of its own after it. A time inside a sentence (`rolled back at
- * 10:24`) starts none.
+ * `;`, `!`, `?`, `|`, a `<br>`), with words of its own after it. A time
+ * inside a sentence (`rolled back at 10:24`) starts none.
  */
 function laterStamps(text: string, first: Stamp): Array<{boundary: number; stamp: Stamp}> {
   const found: Array<{boundary: number; stamp: Stamp}> = []

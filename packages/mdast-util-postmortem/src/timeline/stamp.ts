@@ -19,7 +19,7 @@ export interface Stamp {
   readonly zone: Zone | undefined
   /** `Day 2`: the day's number. */
   readonly dayNumber: number | undefined
-  /** `00:10 (next day)`, `(+1)`: the time is on the day after the entry before. */
+  /** `10:00 (next day)`, `(+1)`: the time is on the day after the timeline's first day. */
   readonly nextDay: boolean
   /** Offsets of the time through its zone (or of the date or marker when there is no time). */
   readonly start: number

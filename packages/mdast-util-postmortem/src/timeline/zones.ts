@@ -197,6 +197,9 @@ const cities: ReadonlyMap<string, string> = new Map(
     .map((name) => [(name.split('/').at(-1) ?? name).replaceAll('_', ' ').toLowerCase(), name])
 )
 
+/** The time zone of an offset (`+02:00`), as `offsetZone` names it. */
+const offsetName = /^[+-]\d{2}:\d{2}$/
+
 const legacyZones = new Map<string, string | undefined>()
 
 /** The zone an older name of the zone database stands for, when Intl knows it. */
@@ -217,7 +220,7 @@ function legacyZone(name: string): string | undefined {
  * it is one of the offsets `named` has in winter or summer.
  */
 export function restatesZone(named: Zone, offset: Zone, year = 2024): boolean {
-  if (!/^[+-]\d{2}:\d{2}$/.test(offset.timeZone) || /^[+-]\d{2}:\d{2}$/.test(named.timeZone)) return false
+  if (!offsetName.test(offset.timeZone) || offsetName.test(named.timeZone)) return false
   if (offset.offset === undefined) return false
   return [0, 6].some(
     (month) => tzOffset(named.timeZone, new TZDate(year, month, 15, 12, 0, 0, 'UTC')) === offset.offset
