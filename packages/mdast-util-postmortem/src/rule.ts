@@ -127,6 +127,7 @@ export function definePostmortemRule<Specs extends OptionSpecs, Settings extends
   spec: PostmortemRuleSpec<Specs, Settings>
 ): PostmortemRule {
   const ruleId = `postmortem-${spec.name}`
+  const settingsByOptions = new Map<string, Settings>()
   const rule = lintRule<Root, () => Settings>(
     {origin: `remark-lint:${ruleId}`, url: `${docsBase}${spec.name}.md`},
     (tree, file, currentSettings) => {
@@ -137,7 +138,7 @@ export function definePostmortemRule<Specs extends OptionSpecs, Settings extends
   const plugin = function (this: Processor, config?: unknown) {
     const [severity, options] = splitSeverity(config)
     if (severity === false) return undefined
-    const settings = parseSettings(spec, ruleId, options)
+    const settings = remembered(options)
     announceRule(this, ruleId)
     const current =
       isPlainObject(options) && options.profile !== undefined ? () => settings : shared(this, options, settings)
@@ -154,6 +155,23 @@ export function definePostmortemRule<Specs extends OptionSpecs, Settings extends
     optionSpecs
   }) as unknown as PostmortemRule
 
+  /**
+   * The settings of these options, made once: the remark CLI attaches the
+   * plugins afresh for every file, with the same options each time, and the
+   * settings (word lists, patterns) cost more to build than a file to lint.
+   * Settings are never changed once made, so processors can share them.
+   */
+  function remembered(options: unknown): Settings {
+    const key = optionsKey(options)
+    let settings = settingsByOptions.get(key)
+    if (!settings) {
+      settings = parseSettings(spec, ruleId, options)
+      if (settingsByOptions.size >= rememberedLimit) settingsByOptions.clear()
+      settingsByOptions.set(key, settings)
+    }
+    return settings
+  }
+
   /** The settings with the processor's profile, once per profile. */
   function shared(processor: Processor, options: unknown, own: Settings): () => Settings {
     let cached: {readonly profile: unknown; readonly settings: Settings} | undefined
@@ -162,11 +180,44 @@ export function definePostmortemRule<Specs extends OptionSpecs, Settings extends
       if (profile === undefined) return own
       if (cached?.profile !== profile) {
         const withProfile = isPlainObject(options) ? {...options, profile} : {profile}
-        cached = {profile, settings: parseSettings(spec, ruleId, withProfile)}
+        cached = {profile, settings: remembered(withProfile)}
       }
       return cached.settings
     }
   }
+}
+
+const rememberedLimit = 64
+
+/**
+ * A text that two option values share when they mean the same: plain data
+ * by what it holds, anything else (a profile object, a function) by identity.
+ */
+function optionsKey(value: unknown): string {
+  if (value === undefined) return 'u'
+  if (value === null || typeof value !== 'object') {
+    return typeof value === 'function' ? `#${identityOf(value)}` : `${typeof value}:${String(value)}`
+  }
+  if (Array.isArray(value)) return `[${value.map(optionsKey).join(',')}]`
+  const prototype: unknown = Object.getPrototypeOf(value)
+  if (prototype !== Object.prototype && prototype !== null) return `#${identityOf(value)}`
+  const record = value as Record<string, unknown>
+  return `{${Object.keys(record)
+    .sort()
+    .map((name) => `${JSON.stringify(name)}:${optionsKey(record[name])}`)
+    .join(',')}}`
+}
+
+const identities = new WeakMap<object, number>()
+let nextIdentity = 0
+
+function identityOf(value: object): number {
+  let id = identities.get(value)
+  if (id === undefined) {
+    id = nextIdentity++
+    identities.set(value, id)
+  }
+  return id
 }
 
 /** Check a rule's options without attaching it (for tests and tools). */
