@@ -133,7 +133,7 @@ describe('the packed tarballs', () => {
       expect(files).toContain('dist/index.d.ts')
       const outside = files.filter(
         (file) =>
-          !/^(package\.json|README\.md|LICENSE|remarkrc\.schema\.json|dist\/.+\.(js|d\.ts|map|json)|src\/.+\.(ts|json)|bin\/[^/]+\.js)$/.test(
+          !/^(package\.json|README\.md|LICENSE|remarkrc\.schema\.json|dist\/.+\.(js|d\.ts|map|json)|dist\/postmortem-lint\.(cjs|cache)|src\/.+\.(ts|json)|bin\/[^/]+\.js)$/.test(
             file
           )
       )
@@ -206,7 +206,9 @@ describe('the packages installed from their tarballs', () => {
   it('npx postmortem-lint runs the bundled CLI, and knows its version', async () => {
     const outcome = await runProgram('npx', ['postmortem-lint', '--version'], {cwd: project, env: userEnv})
     expect(outcome).toEqual({code: 0, signal: null, stdout: `${version}\n`, stderr: ''})
-    expect(filesOf(path.join(project, 'node_modules/postmortem-lint/dist'))).toContain('postmortem-lint.js')
+    expect(filesOf(path.join(project, 'node_modules/postmortem-lint/dist'))).toEqual(
+      expect.arrayContaining(['postmortem-lint.js', 'postmortem-lint.cjs', 'postmortem-lint.cache'])
+    )
   })
 
   it('npx remark --use remark-preset-lint-postmortem bad.md: the messages, exit 1 with --frail', async () => {

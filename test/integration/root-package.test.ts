@@ -39,10 +39,15 @@ describe('the root package, as npm installs it for pre-commit', () => {
     expect(Object.entries(all).filter(([, range]) => range.startsWith('workspace:'))).toEqual([])
   })
 
-  it('has a name, a version, and a bin that is the only file packed besides its postinstall step', () => {
+  it('has a name, a version, and a bin packed with its bundle, its code cache and its postinstall step only', () => {
     expect(root.version).toMatch(/^\d+\.\d+\.\d+/)
     expect(root.bin).toEqual({'postmortem-lint': 'dist/postmortem-lint.js'})
-    expect(root.files).toEqual(['dist/postmortem-lint.js', 'packages/postmortem-lint/scripts/postinstall.js'])
+    expect(root.files).toEqual([
+      'dist/postmortem-lint.js',
+      'dist/postmortem-lint.cjs',
+      'dist/postmortem-lint.cache',
+      'packages/postmortem-lint/scripts/postinstall.js'
+    ])
     expect(root.scripts?.postinstall).toBe('node packages/postmortem-lint/scripts/postinstall.js')
     // `npm pack` runs these, and pre-commit reads the tarball's name from its stdout.
     expect(Object.keys(root.scripts ?? {}).filter((name) => /^(pre|post)?pack$|^prepare$/.test(name))).toEqual([])

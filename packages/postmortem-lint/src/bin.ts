@@ -12,10 +12,14 @@ if (!isLintWorker()) {
     process.stderr.write(`postmortem-lint: Cannot write the report: ${error.code ?? error.message}\n`)
     process.exitCode = 2
   })
-  process.exitCode = await run(process.argv.slice(2), {
+  // No top-level `await`: the bundle of this file is a script (see
+  // scripts/bundle.js), which cannot have one.
+  void run(process.argv.slice(2), {
     cwd: process.cwd(),
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin
+  }).then((code) => {
+    process.exitCode = code
   })
 }
