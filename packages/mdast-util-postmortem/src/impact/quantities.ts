@@ -110,18 +110,88 @@ interface Token {
   readonly end: number
 }
 
-// One alternative per token kind; no alternative can match what another does.
-const tokenPattern = /(\d+(?:[.,:/-]\d+)*)|(\p{L}+(?:['’-]\p{L}+)*)|([%$€£¥₹×/+:|.,;!?()[\]~–—-])/gu
-
+/**
+ * Split a text in tokens: numbers (`1,200`, `10:30`, `2021-08-24`), words
+ * (`don't`, `re-run`) and the symbols the reader looks at; anything else
+ * (spaces, quotes, other signs) separates tokens. The same tokens as the
+ * expression `(\d+(?:[.,:/-]\d+)*)|(\p{L}+(?:['’-]\p{L}+)*)|([%$€£¥₹×/+:|.,;!?()[\]~–—-])`
+ * gives, scanned by character (no match objects to collect).
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  for (const match of text.matchAll(tokenPattern)) {
-    const value = match[0]
-    const start = match.index ?? 0
-    const kind = match[1] !== undefined ? 'number' : match[2] !== undefined ? 'word' : 'symbol'
-    tokens.push({kind, text: value, lower: value.toLowerCase(), start, end: start + value.length})
+  const length = text.length
+  let index = 0
+  while (index < length) {
+    const code = text.charCodeAt(index)
+    if (code >= 48 && code <= 57) {
+      let end = digitsEnd(text, index + 1)
+      // `1,200`, `10:30`, `08/24`, `2021-08-24`, `1.2.3`.
+      while (end + 1 < length && isNumberSeparator(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) {
+        end = digitsEnd(text, end + 2)
+      }
+      const value = text.slice(index, end)
+      tokens.push({kind: 'number', text: value, lower: value, start: index, end})
+      index = end
+      continue
+    }
+    let width = letterWidth(text, index, code)
+    if (width > 0) {
+      let end = index + width
+      for (;;) {
+        width = letterWidth(text, end, text.charCodeAt(end))
+        if (width > 0) {
+          end += width
+          continue
+        }
+        // `don't`, `re-run`: an apostrophe or a hyphen between letters.
+        const joiner = text.charCodeAt(end)
+        if (joiner !== 39 && joiner !== 0x2019 && joiner !== 45) break
+        width = letterWidth(text, end + 1, text.charCodeAt(end + 1))
+        if (width === 0) break
+        end += 1 + width
+      }
+      const value = text.slice(index, end)
+      tokens.push({kind: 'word', text: value, lower: value.toLowerCase(), start: index, end})
+      index = end
+      continue
+    }
+    if (symbolCodes.has(code)) {
+      const value = text[index] as string
+      tokens.push({kind: 'symbol', text: value, lower: value, start: index, end: index + 1})
+    }
+    index++
   }
   return tokens
+}
+
+const symbolCodes = new Set(Array.from('%$€£¥₹×/+:|.,;!?()[]~–—-', (char) => char.charCodeAt(0)))
+const letterAt = /\p{L}/uy
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+/** `.`, `,`, `:`, `/` or `-`: what joins the digits of one number. */
+function isNumberSeparator(code: number): boolean {
+  return code === 46 || code === 44 || code === 58 || code === 47 || code === 45
+}
+
+/** Offset after the run of digits from `index`. */
+function digitsEnd(text: string, index: number): number {
+  let end = index
+  while (end < text.length && isDigit(text.charCodeAt(end))) end++
+  return end
+}
+
+/** How many code units the letter at `index` takes (2 outside the BMP), 0 if none is there. */
+function letterWidth(text: string, index: number, code: number): number {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) ? 1 : 0
+  if (Number.isNaN(code)) return 0
+  // A low surrogate alone is no letter; a high one may start one.
+  if (code >= 0xdc00 && code <= 0xdfff) return 0
+  letterAt.lastIndex = index
+  if (!letterAt.test(text)) return 0
+  return code >= 0xd800 && code <= 0xdbff && letterAt.lastIndex === index + 2 ? 2 : 1
 }
 
 const units = new Set(Object.keys(timeUnits))
@@ -137,6 +207,19 @@ const times = new Set(timeNouns)
 const currencies = new Set(currencyWords)
 const identifiers = new Set(identifierWords)
 const multipliers = new Set(multiplierWords)
+const magnitudeWords = new Set(magnitudePlurals)
+/** The words without a hyphen that `Reader.word` reads: any other is no quantity. */
+const wordLeads = new Set([
+  'a',
+  'an',
+  'half',
+  'no',
+  'zero',
+  'none',
+  ...magnitudePlurals,
+  ...multiplierWords,
+  ...Object.keys(numberWords)
+])
 const symbols = new Set(currencySymbols)
 const irregularPlurals = new Set(['people', 'staff', 'data', 'children', 'media', 'personnel', 'traffic'])
 const determiners = new Set(['the', 'our', 'their', 'its', 'these', 'those', 'all', 'my', 'your', 'his', 'her', 'of'])
@@ -227,9 +310,10 @@ export function readQuantities(
 
 function vagueQuantifiersOf(text: string, tokens: readonly Token[], vocabulary: QuantityVocabulary): VagueMatch[] {
   const found: VagueMatch[] = []
+  const byFirstWord = vagueByFirstWord(vocabulary)
   let index = 0
   while (index < tokens.length) {
-    const match = vagueAt(tokens, index, vocabulary)
+    const match = vagueAt(tokens, index, byFirstWord)
     if (match) {
       const first = tokens[index] as Token
       const last = tokens[index + match.length - 1] as Token
@@ -245,22 +329,21 @@ function vagueQuantifiersOf(text: string, tokens: readonly Token[], vocabulary: 
   return found
 }
 
+/** The vague quantifier (of `byFirstWord`, a vocabulary's) that starts at token `index`, if any. */
 function vagueAt(
   tokens: readonly Token[],
   index: number,
-  vocabulary: QuantityVocabulary
+  byFirstWord: ReadonlyMap<string, readonly (readonly string[])[]>
 ): readonly string[] | undefined {
   const first = tokens[index]
   if (first === undefined || first.kind !== 'word') return undefined
   // Only the quantifiers that start with this word, still longest first.
-  return vagueByFirstWord(vocabulary)
-    .get(first.lower)
-    ?.find((words) =>
-      words.every((word, offset) => {
-        const token = tokens[index + offset]
-        return token !== undefined && token.kind === 'word' && token.lower === word && joined(tokens, index, offset)
-      })
-    )
+  return byFirstWord.get(first.lower)?.find((words) =>
+    words.every((word, offset) => {
+      const token = tokens[index + offset]
+      return token !== undefined && token.kind === 'word' && token.lower === word && joined(tokens, index, offset)
+    })
+  )
 }
 
 const vagueIndexes = new WeakMap<QuantityVocabulary, ReadonlyMap<string, readonly (readonly string[])[]>>()
@@ -642,6 +725,8 @@ class Reader {
   private word(index: number): boolean {
     const token = this.at(index) as Token
     const word = token.lower
+    // Most words are none of those read below: no lookups for them.
+    if (!wordLeads.has(word) && !word.includes('-')) return false
     if (word === 'a' || word === 'an') return this.article(index)
     if (word === 'half') {
       const next = this.lower(index + 1)
@@ -651,7 +736,7 @@ class Reader {
       if (next === 'of' || next === 'the' || next === 'our') return this.share(index, index, 'share')
       return false
     }
-    if (magnitudePlurals.includes(word) && this.lower(index + 1) === 'of') {
+    if (magnitudeWords.has(word) && this.lower(index + 1) === 'of') {
       const noun = this.nounAt(index + 2, 3, 'plural')
       return noun ? this.add('count', index, noun.index, noun.token.text, this.vocabulary.people.has(noun.word)) : false
     }
@@ -659,13 +744,10 @@ class Reader {
     // `doubled`, `twice the usual`, `tenfold`: a factor.
     if (multipliers.has(word)) return this.add(this.contextKind(index, 'rate'), index, index)
     // `two-day`, `three-fold`: a number word and a unit in one.
-    const [number, unit] = word.split('-')
-    if (
-      number !== undefined &&
-      unit !== undefined &&
-      numberWords[number] !== undefined &&
-      !word.includes('-', number.length + 1)
-    ) {
+    const hyphen = word.indexOf('-')
+    const number = hyphen === -1 ? undefined : word.slice(0, hyphen)
+    if (number !== undefined && numberWords[number] !== undefined && !word.includes('-', hyphen + 1)) {
+      const unit = word.slice(hyphen + 1)
       if (unit === 'fold') return this.add(this.contextKind(index, 'rate'), index, index)
       if (spacedUnits.has(unit)) return this.add(this.latencyAround(index, index) ? 'rate' : 'duration', index, index)
     }
@@ -835,10 +917,12 @@ interface NumberShape {
 }
 
 function numberShape(text: string): NumberShape | undefined {
-  const plain = {decimal: false, clock: false, date: false, version: false, status: false}
-  if (/^\d+$/.test(text)) {
-    return {...plain, value: Number(text), status: text.length === 3 && text >= '100' && text < '600', plain: true}
+  // Digits only (the tokens are digits and separators): the common case, first.
+  if (digitsEnd(text, 0) === text.length) {
+    const status = text.length === 3 && text >= '100' && text < '600'
+    return {value: Number(text), decimal: false, clock: false, date: false, version: false, status, plain: true}
   }
+  const plain = {decimal: false, clock: false, date: false, version: false, status: false}
   if (text.includes(':')) return {...plain, value: 0, clock: true}
   if (text.includes('/')) {
     const parts = text.split('/')
