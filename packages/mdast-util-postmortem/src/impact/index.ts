@@ -1,5 +1,6 @@
 import type {Position} from 'unist'
 import type {Postmortem} from '../model.js'
+import {isSpaceAt} from '../normalize.js'
 import type {Section} from '../sections.js'
 import {
   type QuantityKind,
@@ -114,8 +115,10 @@ function buildImpact(postmortem: Postmortem, vocabulary: QuantityVocabulary): Im
     const {block, from, to} = range
     const text = block.text.slice(from, to)
     // Leading and trailing spaces are not part of what the statement says.
-    const start = from + (text.length - text.trimStart().length)
-    const end = to - (text.length - text.trimEnd().length)
+    let start = from
+    while (start < to && isSpaceAt(block.text, start)) start++
+    let end = to
+    while (end > from && isSpaceAt(block.text, end - 1)) end--
     const read = readQuantities(text, vocabulary, {anyNoun: range.origin !== 'summary'})
     const quantities = read.quantities.map((match) => ({
       kind: match.kind,
@@ -132,7 +135,7 @@ function buildImpact(postmortem: Postmortem, vocabulary: QuantityVocabulary): Im
     }))
     return {
       origin: range.origin,
-      text: text.trim(),
+      text: start < end ? block.text.slice(start, end) : '',
       position: block.positionOf(start, end),
       section: range.section,
       quantities,

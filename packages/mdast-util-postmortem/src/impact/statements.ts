@@ -33,8 +33,13 @@ const labelSet = new Set(impactLabels.map(normalizeLabel))
 /** Cheap test before reading a paragraph's lines: a line starts with an impact label and a colon. */
 const labelLine =
   /(?:^|\n)[ \t*_>•·-]*(?:impact|duration|downtime|users? affected|affected|customers? affected|scope|outage duration|total downtime|total time|time down|total outage|outage length|length of (?:the )?outage|[a-z]+ impact)\b[^:\n]{0,40}:/i
-/** Quicker still: one of the label words is there at all. */
+/** Quicker still: one of the label words is there at all (after a colon is, first). */
 const labelWord = /impact|duration|downtime|affected|scope|time|outage/i
+
+/** Whether a text may hold a labelled line: the cheap tests of `labelLine`, then it. */
+function mayHoldLabel(text: string): boolean {
+  return text.includes(':') && labelWord.test(text) && labelLine.test(text)
+}
 
 /** Find the ranges of text that state the impact, in document order per kind. */
 export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
@@ -46,7 +51,7 @@ export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
   const covered = new Map<RootContent, Array<[number, number]>>()
   const placed: Array<[Point, Point]> = []
   const push = (range: StatementRange) => {
-    if (range.to <= range.from || range.block.text.slice(range.from, range.to).trim() === '') return
+    if (range.to <= range.from || onlySpaces(range.block.text, range.from, range.to)) return
     const position = range.block.positionOf(range.from, range.to)
     if (position) {
       if (placed.some(([start, end]) => before(position.start, end) && before(start, position.end))) return
@@ -81,7 +86,7 @@ export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
   for (const section of postmortem.sectionsOf('summary')) {
     for (const {block, from, to} of sectionText(postmortem, section)) {
       for (const [start, end] of sentences(block.text, from, to)) {
-        if (hasEffectCue(block.text.slice(start, end))) {
+        if (hasEffectCue(block.text, start, end)) {
           push({origin: 'summary', block, from: start, to: end, section})
         }
       }
@@ -123,7 +128,7 @@ function labelledRanges(
   const visit = (node: RootContent) => {
     if (node.type === 'paragraph') {
       const text = paragraphText(node)
-      if (labelWord.test(text) && labelLine.test(text)) ranges.push(...labelsIn(postmortem, node, sections.get(node)))
+      if (mayHoldLabel(text)) ranges.push(...labelsIn(postmortem, node, sections.get(node)))
       return
     }
     if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
@@ -138,7 +143,7 @@ function labelledRanges(
 function readAsLabel(heading: SectionHeading): boolean {
   if (heading.kind !== 'label' || heading.node.type !== 'paragraph') return false
   const text = paragraphText(heading.node).split('\n')[heading.line] ?? ''
-  return labelWord.test(text) && labelLine.test(text)
+  return mayHoldLabel(text)
 }
 
 /** The text of a paragraph's text nodes, quickly, for the label test. */
@@ -233,10 +238,7 @@ export function sentences(text: string, from: number, to: number): Array<[number
       const nextLine = text.slice(index + 1, Math.min(to, index + 60))
       if ((last !== '' && '.!?:;'.includes(last)) || /^\s*(?:[-*•·—–+]|\d+[.)]\s|[^\s:][^:\n]{0,40}:)/u.test(nextLine))
         end = index
-    } else if (
-      (char === '.' || char === '!' || char === '?') &&
-      /^\s+[^\p{Ll}\s]/u.test(text.slice(index + 1, index + 3))
-    ) {
+    } else if ((char === '.' || char === '!' || char === '?') && capitalAfterSpace(text, index + 1)) {
       end = index + 1
     }
     if (!isSpaceAt(text, index)) last = char
@@ -251,18 +253,80 @@ export function sentences(text: string, from: number, to: number): Array<[number
 }
 
 /**
- * Whether a text has an effect cue at the start of a word (`affected`,
- * `could not`): a scan for each cue, where a regular expression built from
- * the list could not be checked for backtracking.
+ * Whether `text` from `from` to `to` has an effect cue at the start of a
+ * word (`affected`, `could not`), in any case, a space in a cue standing
+ * for any run of spaces: one pass over the text, trying at each start of a
+ * word the cues that begin with its letter (a regular expression built
+ * from the list could not be checked for backtracking). A word starts
+ * after anything but `a-z`, `0-9` and `_` in lower case.
  */
-function hasEffectCue(text: string): boolean {
-  const lower = ` ${text.toLowerCase().replace(/\s+/g, ' ')}`
-  return effectCues.some((cue) => {
-    for (let at = lower.indexOf(cue); at !== -1; at = lower.indexOf(cue, at + 1)) {
-      if (!/[a-z0-9_]/.test(lower[at - 1] ?? ' ')) return true
+function hasEffectCue(text: string, from: number, to: number): boolean {
+  let boundary = true
+  for (let at = from; at < to; at++) {
+    const code = foldedAt(text, at)
+    if (boundary && code >= 97 && code <= 122) {
+      const cues = cuesByLetter[code - 97]
+      if (cues) for (const cue of cues) if (cueAt(text, at, to, cue)) return true
     }
-    return false
-  })
+    boundary = !((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95)
+  }
+  return false
+}
+
+/** Effect cues by their first letter (`a` to `z`). */
+const cuesByLetter: Array<string[] | undefined> = []
+for (const cue of effectCues) {
+  const letter = cue.charCodeAt(0) - 97
+  const list = cuesByLetter[letter]
+  if (list) list.push(cue)
+  else cuesByLetter[letter] = [cue]
+}
+
+/**
+ * The code of the character at `at` once in lower case, for the ASCII
+ * letters (and the Kelvin sign, whose lower case is `k`); any other
+ * character is its own code (none other turns into a letter, a digit or `_`).
+ */
+function foldedAt(text: string, at: number): number {
+  const code = text.charCodeAt(at)
+  if (code >= 65 && code <= 90) return code + 32
+  return code === 0x212a ? 107 : code
+}
+
+/** Whether `cue` is written at `at` (before `to`), its spaces any run of spaces. */
+function cueAt(text: string, at: number, to: number, cue: string): boolean {
+  let position = at
+  for (let index = 0; index < cue.length; index++) {
+    const code = cue.charCodeAt(index)
+    if (code === 32) {
+      if (position >= to || !isSpaceAt(text, position)) return false
+      while (position < to && isSpaceAt(text, position)) position++
+      continue
+    }
+    if (position >= to || foldedAt(text, position) !== code) return false
+    position++
+  }
+  return true
+}
+
+/**
+ * Whether a space is at `at` and, right after it, a character that is not
+ * a space or a lower-case letter (what `/^\s+[^\p{Ll}\s]/u` finds in the
+ * two characters from `at`; half a surrogate pair is no letter).
+ */
+function capitalAfterSpace(text: string, at: number): boolean {
+  if (!isSpaceAt(text, at) || at + 1 >= text.length || isSpaceAt(text, at + 1)) return false
+  const code = text.charCodeAt(at + 1)
+  if (code < 128) return code < 97 || code > 122
+  return !lowerLetter.test(text[at + 1] as string)
+}
+
+const lowerLetter = /\p{Ll}/u
+
+/** Whether `text` holds nothing but spaces from `from` to `to`. */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (!isSpaceAt(text, at)) return false
+  return true
 }
 
 /** Whether point `a` comes before point `b`. */
