@@ -33,12 +33,13 @@ const labelSet = new Set(impactLabels.map(normalizeLabel))
 /** Cheap test before reading a paragraph's lines: a line starts with an impact label and a colon. */
 const labelLine =
   /(?:^|\n)[ \t*_>•·-]*(?:impact|duration|downtime|users? affected|affected|customers? affected|scope|outage duration|total downtime|total time|time down|total outage|outage length|length of (?:the )?outage|[a-z]+ impact)\b[^:\n]{0,40}:/i
-/** Quicker still: one of the label words is there at all (after a colon is, first). */
-const labelWord = /impact|duration|downtime|affected|scope|time|outage/i
-
-/** Whether a text may hold a labelled line: the cheap tests of `labelLine`, then it. */
+/**
+ * Whether a text may hold a labelled line: a colon, then `labelLine` (it
+ * looks only at the starts of lines: quicker than any search of the label
+ * words first).
+ */
 function mayHoldLabel(text: string): boolean {
-  return text.includes(':') && labelWord.test(text) && labelLine.test(text)
+  return text.includes(':') && labelLine.test(text)
 }
 
 /** Find the ranges of text that state the impact, in document order per kind. */
@@ -215,6 +216,9 @@ function headingRanges(postmortem: Postmortem): StatementRange[] {
   return ranges
 }
 
+/** What starts a line that starts a sentence: an item mark, a number, a short label (`Duration:`). */
+const itemStart = /^\s*(?:[-*•·—–+]|\d+[.)]\s|[^\s:][^:\n]{0,40}:)/u
+
 /**
  * Split `text` from `from` to `to` into sentences: at `.`, `!` or `?`
  * before a space and a capital, and at line breaks that end a sentence or
@@ -229,23 +233,29 @@ export function sentences(text: string, from: number, to: number): Array<[number
     if (at < end) found.push([at, end])
   }
   let start = from
-  // The last character of the current sentence that is not a space.
-  let last = ''
+  // The code of the last character of the current sentence that is not a space (-1: none yet).
+  let last = -1
   for (let index = from; index < to; index++) {
-    const char = text[index] as string
+    const code = text.charCodeAt(index)
     let end: number | undefined
-    if (char === '\n') {
-      const nextLine = text.slice(index + 1, Math.min(to, index + 60))
-      if ((last !== '' && '.!?:;'.includes(last)) || /^\s*(?:[-*•·—–+]|\d+[.)]\s|[^\s:][^:\n]{0,40}:)/u.test(nextLine))
+    if (code === 10) {
+      if (
+        last === 46 ||
+        last === 33 ||
+        last === 63 ||
+        last === 58 ||
+        last === 59 ||
+        itemStart.test(text.slice(index + 1, Math.min(to, index + 60)))
+      )
         end = index
-    } else if ((char === '.' || char === '!' || char === '?') && capitalAfterSpace(text, index + 1)) {
+    } else if ((code === 46 || code === 33 || code === 63) && capitalAfterSpace(text, index + 1)) {
       end = index + 1
     }
-    if (!isSpaceAt(text, index)) last = char
+    if (!isSpaceAt(text, index)) last = code
     if (end !== undefined) {
       push(start, end)
-      start = end + (char === '\n' ? 1 : 0)
-      last = ''
+      start = end + (code === 10 ? 1 : 0)
+      last = -1
     }
   }
   push(start, to)

@@ -82,7 +82,7 @@ class Builder {
   /** Add text with no place of its own (a stand-in for left-out content). */
   blank(value: string, stand = ' '): void {
     // Keep the line count of the left-out content, as `paragraphLines` does.
-    const breaks = value.split(/\r?\n|\r/).length - 1
+    const breaks = lineBreaks(value)
     this.text += stand
     for (let index = 0; index < breaks; index++) this.newline()
   }
@@ -92,6 +92,14 @@ class Builder {
    * are found on the following source lines.
    */
   add(value: string, start: Point | undefined): void {
+    if (lineBreaks(value) === 0) {
+      // One line (most text nodes): no split.
+      if (value === '') return
+      const place = start ? this.locate(value, start, 0) : undefined
+      if (place) this.segments.push({at: this.text.length, length: value.length, ...place})
+      this.text += value
+      return
+    }
     const parts = value.split(/\r?\n|\r/)
     parts.forEach((part, index) => {
       if (index > 0) this.newline()
@@ -123,6 +131,20 @@ class Builder {
   build(node: RootContent): BlockText {
     return new BlockText(node, this.text, this.lineStarts, this.segments)
   }
+}
+
+/** How many line breaks (`\r\n`, `\n` or `\r`) a value holds. */
+function lineBreaks(value: string): number {
+  let count = 0
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index)
+    if (code === 10) count++
+    else if (code === 13) {
+      count++
+      if (value.charCodeAt(index + 1) === 10) index++
+    }
+  }
+  return count
 }
 
 /** Inline nodes whose text is read. */
