@@ -197,9 +197,8 @@ function looksLabelled(block: BlockText, line: number): boolean {
 
 /** Offset of the first colon of line `line`, searched in that line only. */
 function colonIn(block: BlockText, line: number): number | undefined {
-  const start = block.lineStarts[line] ?? 0
-  const at = block.text.slice(start, block.lineEnd(line)).indexOf(':')
-  return at === -1 ? undefined : start + at
+  const at = block.text.indexOf(':', block.lineStarts[line] ?? 0)
+  return at === -1 || at >= block.lineEnd(line) ? undefined : at
 }
 
 /** `## Outage duration`, `### Users affected`: a heading the profile does not know that states impact. */
@@ -266,7 +265,7 @@ export function sentences(text: string, from: number, to: number): Array<[number
  * Whether `text` from `from` to `to` has an effect cue at the start of a
  * word (`affected`, `could not`), in any case, a space in a cue standing
  * for any run of spaces: one pass over the text, trying at each start of a
- * word the cues that begin with its letter (a regular expression built
+ * word the cues that begin with its first two letters (a regular expression built
  * from the list could not be checked for backtracking). A word starts
  * after anything but `a-z`, `0-9` and `_` in lower case.
  */
@@ -274,8 +273,9 @@ function hasEffectCue(text: string, from: number, to: number): boolean {
   let boundary = true
   for (let at = from; at < to; at++) {
     const code = foldedAt(text, at)
-    if (boundary && code >= 97 && code <= 122) {
-      const cues = cuesByLetter[code - 97]
+    if (boundary && code >= 97 && code <= 122 && at + 1 < to) {
+      const next = foldedAt(text, at + 1)
+      const cues = next >= 97 && next <= 122 ? cuesByLetters[(code - 97) * 26 + next - 97] : undefined
       if (cues) for (const cue of cues) if (cueAt(text, at, to, cue)) return true
     }
     boundary = !((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95)
@@ -283,13 +283,13 @@ function hasEffectCue(text: string, from: number, to: number): boolean {
   return false
 }
 
-/** Effect cues by their first letter (`a` to `z`). */
-const cuesByLetter: Array<string[] | undefined> = []
+/** Effect cues by their first two letters (`a` to `z` each: every cue starts with two letters). */
+const cuesByLetters: Array<string[] | undefined> = []
 for (const cue of effectCues) {
-  const letter = cue.charCodeAt(0) - 97
-  const list = cuesByLetter[letter]
+  const letters = (cue.charCodeAt(0) - 97) * 26 + cue.charCodeAt(1) - 97
+  const list = cuesByLetters[letters]
   if (list) list.push(cue)
-  else cuesByLetter[letter] = [cue]
+  else cuesByLetters[letters] = [cue]
 }
 
 /**
