@@ -10,7 +10,7 @@ import type {Code, Html, ListItem, Node, Paragraph, Parent, Root, RootContent} f
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from './lines.js'
-import {type MatchStrictness, matchHintIds, matchSectionIds} from './match.js'
+import {hintIdsOf, type MatchStrictness, sectionIdsOf} from './match.js'
 import {isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
 import {readStamp} from './timeline/stamp.js'
@@ -116,6 +116,10 @@ interface Walk {
   readonly prose: Set<Node>
   readonly order: WeakMap<Node, {seq: number; last: number}>
   readonly blocks: Node[]
+  /** The containers around the block being read, outermost first: a stack the walk pushes to and pops. */
+  readonly ancestors: Parent[]
+  /** The list items among `ancestors`, outermost first. */
+  readonly items: ListItem[]
 }
 
 /**
@@ -136,9 +140,11 @@ export function findTitles(
     found: [],
     prose: new Set(),
     order: new WeakMap(),
-    blocks: []
+    blocks: [],
+    ancestors: [],
+    items: []
   }
-  walkChildren(walk, tree, [], 0)
+  walkChildren(walk, tree, 0)
   return {
     titles: walk.found,
     order: {of: walk.order, count: walk.blocks.length, blocks: walk.blocks},
@@ -148,21 +154,30 @@ export function findTitles(
 
 const containers = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition'])
 
-function walkChildren(walk: Walk, parent: Parent, ancestors: readonly Parent[], rootIndex: number): void {
-  parent.children.forEach((child, at) => {
-    const index = parent.type === 'root' ? at : rootIndex
+function walkChildren(walk: Walk, parent: Parent, rootIndex: number): void {
+  const children = parent.children as RootContent[]
+  const root = parent.type === 'root'
+  for (let at = 0; at < children.length; at++) {
+    const child = children[at] as RootContent
+    const index = root ? at : rootIndex
     const entry = {seq: walk.blocks.length, last: walk.blocks.length}
     walk.order.set(child, entry)
     walk.blocks.push(child)
     if (!isFrontMatter(walk, child)) {
-      if (containers.has(child.type)) walkChildren(walk, child as Parent, [...ancestors, child as Parent], index)
-      else titlesOf(walk, child as RootContent, parent, ancestors, index)
+      if (containers.has(child.type)) {
+        const item = child.type === 'listItem'
+        walk.ancestors.push(child as Parent)
+        if (item) walk.items.push(child)
+        walkChildren(walk, child as Parent, index)
+        if (item) walk.items.pop()
+        walk.ancestors.pop()
+      } else titlesOf(walk, child, parent, index)
     }
     entry.last = walk.blocks.length - 1
-  })
+  }
 }
 
-function titlesOf(walk: Walk, node: RootContent, parent: Parent, ancestors: readonly Parent[], index: number): void {
+function titlesOf(walk: Walk, node: RootContent, parent: Parent, index: number): void {
   switch (node.type) {
     case 'heading': {
       const raw = toString(node)
@@ -172,7 +187,7 @@ function titlesOf(walk: Walk, node: RootContent, parent: Parent, ancestors: read
         walk.prose.add(node)
         return
       }
-      add(walk, node, parent, ancestors, {
+      add(walk, node, parent, {
         kind: 'heading',
         text,
         line: 0,
@@ -187,14 +202,14 @@ function titlesOf(walk: Walk, node: RootContent, parent: Parent, ancestors: read
       return
     }
     case 'paragraph':
-      paragraphTitles(walk, node, parent, ancestors, index)
+      paragraphTitles(walk, node, parent, index)
       return
     case 'html':
-      htmlTitles(walk, node, parent, ancestors, index)
+      htmlTitles(walk, node, parent, index)
       return
     case 'code':
       // A title centred with spaces becomes an indented code block of one line.
-      if (!node.lang && !node.value.includes('\n')) htmlTitles(walk, node, parent, ancestors, index)
+      if (!node.lang && !node.value.includes('\n')) htmlTitles(walk, node, parent, index)
       return
     default:
       return
@@ -216,28 +231,29 @@ interface Draft {
   unknownAllowed: boolean
   placement?: SectionHeadingPlacement
   depth?: number
+  /** Whether the text starts with a stamp, when already known. */
+  stamp?: boolean
 }
 
 /** Add a title when its text names or hints at a concept (or it is a real heading); say whether it was added. */
-function add(walk: Walk, node: RootContent, parent: Parent, ancestors: readonly Parent[], draft: Draft): boolean {
+function add(walk: Walk, node: RootContent, parent: Parent, draft: Draft): boolean {
   // A title that starts with a time or date is a timeline entry or a date
   // heading (`### 10:00 - Problem starts`), whatever words follow.
-  const stamp = startsWithStamp(draft.text)
-  const ids = stamp ? [] : matchSectionIds(draft.text, walk.profile, draft.strictness)
-  const hints = ids.length > 0 || stamp ? [] : matchHintIds(draft.text, walk.profile, draft.strictness)
+  const stamp = draft.stamp ?? startsWithStamp(draft.text)
+  const ids = stamp ? noIds : sectionIdsOf(draft.text, walk.profile, draft.strictness)
+  const hints = ids.length > 0 || stamp ? noIds : hintIdsOf(draft.text, walk.profile, draft.strictness)
   if (ids.length === 0 && hints.length === 0 && !draft.unknownAllowed) return false
-  const items = ancestors.filter((item): item is ListItem => item.type === 'listItem')
   const seq = walk.order.get(node)?.seq ?? 0
   const firstOfItem = parent.type === 'listItem' && parent.children[0] === node && draft.line === 0
   const placement = draft.placement ?? (firstOfItem ? 'list-item' : 'block')
-  const depth = draft.depth ?? items.length
+  const depth = draft.depth ?? walk.items.length
   // A list item's title bounds the section before it at the item's marker.
   const boundary: Key = placement === 'list-item' ? [walk.order.get(parent)?.seq ?? seq, 0, 0] : [seq, draft.line, 0]
   const contentStart: Key =
     draft.kind === 'heading' && node.type === 'heading'
       ? [seq + 1, 0, 0]
       : [seq, draft.line + draft.contentLine, draft.contentChar]
-  const list = depth > 0 ? listAtDepth(ancestors, depth) : undefined
+  const list = depth > 0 ? listAtDepth(walk.ancestors, depth) : undefined
   walk.found.push({
     heading: {
       kind: draft.kind,
@@ -261,6 +277,8 @@ function add(walk: Walk, node: RootContent, parent: Parent, ancestors: readonly 
   return true
 }
 
+const noIds: readonly string[] = Object.freeze([])
+
 /** The list holding the `depth`-th list item among `ancestors`. */
 function listAtDepth(ancestors: readonly Parent[], depth: number): Parent | undefined {
   let seen = 0
@@ -272,22 +290,9 @@ function listAtDepth(ancestors: readonly Parent[], depth: number): Parent | unde
   return undefined
 }
 
-function paragraphTitles(
-  walk: Walk,
-  node: Paragraph,
-  parent: Parent,
-  ancestors: readonly Parent[],
-  index: number
-): void {
+function paragraphTitles(walk: Walk, node: Paragraph, parent: Parent, index: number): void {
   const lines = paragraphLines(node, walk.source)
-  const items = ancestors.filter((item): item is ListItem => item.type === 'listItem')
-  lines.forEach((line, at) => {
-    const previous = at > 0 ? lines[at - 1] : undefined
-    for (const draft of lineTitles(line, previous, index)) {
-      if (placeIn(walk, draft, line, lines.length, node, parent, items) && add(walk, node, parent, ancestors, draft))
-        break
-    }
-  })
+  for (let at = 0; at < lines.length; at++) lineTitle(walk, lines, at, node, parent, index)
 }
 
 /**
@@ -300,9 +305,9 @@ function placeIn(
   line: ParagraphLine,
   lineCount: number,
   node: Paragraph,
-  parent: Parent,
-  items: readonly ListItem[]
+  parent: Parent
 ): boolean {
+  const items = walk.items
   const innermost = items.at(-1)
   if (!innermost) return true
   if (parent === innermost && parent.children[0] === node && line.index === 0) {
@@ -340,40 +345,69 @@ const runsOnWords = new Set(
 const continuing = new Set(['and', 'but', 'or', 'so', 'which', 'because', 'then', 'that', 'when', 'while', 'as'])
 
 /**
- * The titles a line of a paragraph may hold, before they are matched: a
- * label first (`Impact: 40% of users`), then the whole line (`Issue
- * Summary:`, `**Timeline**`, and `Markup: ### Root Cause` when the label
- * names nothing).
+ * Add the title line `at` of a paragraph holds, if any: a label first
+ * (`Impact: 40% of users`), then the whole line (`Issue Summary:`,
+ * `**Timeline**`, and `Markup: ### Root Cause` when the label names
+ * nothing). A line that starts with a time or date holds none; that is
+ * told only of a line that may hold a title (most lines of prose do not).
  */
-function lineTitles(line: ParagraphLine, previous: ParagraphLine | undefined, index: number): Draft[] {
+function lineTitle(
+  walk: Walk,
+  lines: readonly ParagraphLine[],
+  at: number,
+  node: Paragraph,
+  parent: Parent,
+  index: number
+): void {
+  const line = lines[at] as ParagraphLine
   const raw = line.text.trim()
-  if (raw === '' || startsWithStamp(raw)) return []
-  const drafts: Draft[] = []
-  // `Impact: 40% of users ...` and `**Root cause:** a full disk`.
-  const colon = line.text.indexOf(':')
-  if (colon > 0 && colon <= longestLabel && line.text.slice(colon + 1).trim() !== '' && !timedValue(line.text, colon)) {
-    const text = cleanHeadingText(line.text.slice(0, colon))
-    const start = line.position?.start
-    const width = labelWidth(line, colon)
-    drafts.push({
-      kind: 'label',
-      text,
-      line: line.index,
-      level: labelLevel,
-      strictness: 'label',
-      position: start ? {start, end: {line: start.line, column: start.column + width}} : undefined,
-      index,
-      contentLine: 0,
-      contentChar: colon + 1,
-      unknownAllowed: false
-    })
+  if (raw === '') return
+  const label = labelDraft(line, index)
+  if (label) {
+    if (startsWithStamp(raw)) return
+    if (placeIn(walk, label, line, lines.length, node, parent) && add(walk, node, parent, label)) return
   }
-  // `Timeline`, `Issue Summary:`, `**Root Cause and Resolution**` on a line.
-  if (!mayCleanTo(line.text, longestHeadingLine)) return drafts
-  const text = cleanHeadingText(line.text)
-  if (text.length === 0 || text.length > longestHeadingLine) return drafts
-  if (!line.wrapped && readsAsProse(raw, text, previous)) return drafts
-  drafts.push({
+  const whole = lineDraft(line, raw, at > 0 ? lines[at - 1] : undefined, index)
+  if (!whole || (!label && startsWithStamp(raw))) return
+  if (placeIn(walk, whole, line, lines.length, node, parent)) add(walk, node, parent, whole)
+}
+
+/** `Impact: 40% of users ...` and `**Root cause:** a full disk`: the label, as a title. */
+function labelDraft(line: ParagraphLine, index: number): Draft | undefined {
+  const colon = line.text.indexOf(':')
+  if (colon <= 0 || colon > longestLabel || !hasTextFrom(line.text, colon + 1) || timedValue(line.text, colon)) {
+    return undefined
+  }
+  const start = line.position?.start
+  const width = labelWidth(line, colon)
+  return {
+    kind: 'label',
+    text: cleanRange(line.text, 0, colon, Number.POSITIVE_INFINITY) as string,
+    line: line.index,
+    level: labelLevel,
+    strictness: 'label',
+    position: start ? {start, end: {line: start.line, column: start.column + width}} : undefined,
+    index,
+    contentLine: 0,
+    contentChar: colon + 1,
+    unknownAllowed: false
+  }
+}
+
+/**
+ * `Timeline`, `Issue Summary:`, `**Root Cause and Resolution**` on a line:
+ * the whole line (`raw`: trimmed), as a title, unless it reads as prose.
+ */
+function lineDraft(
+  line: ParagraphLine,
+  raw: string,
+  previous: ParagraphLine | undefined,
+  index: number
+): Draft | undefined {
+  const text = cleanRange(line.text, 0, line.text.length, longestHeadingLine)
+  if (text === undefined || text.length === 0) return undefined
+  if (!line.wrapped && readsAsProse(raw, text, previous)) return undefined
+  return {
     kind: line.wrapped ? 'bold' : 'plain',
     text,
     line: line.index,
@@ -383,10 +417,19 @@ function lineTitles(line: ParagraphLine, previous: ParagraphLine | undefined, in
     index,
     contentLine: 1,
     contentChar: 0,
-    unknownAllowed: false
-  })
-  return drafts
+    unknownAllowed: false,
+    // The line is added only once `raw` is known to start with no stamp.
+    stamp: text === raw ? false : undefined
+  }
 }
+
+/** Whether `text` has a character other than a space at or after `from`. */
+function hasTextFrom(text: string, from: number): boolean {
+  for (let at = from; at < text.length; at++) if (!isSpaceAt(text, at)) return true
+  return false
+}
+
+const leadingLetters = /^\p{L}+/u
 
 /**
  * A plain line that reads as part of a sentence, not as a title: it goes on
@@ -394,15 +437,49 @@ function lineTitles(line: ParagraphLine, previous: ParagraphLine | undefined, in
  * word that continues a sentence, or is a sentence itself.
  */
 function readsAsProse(raw: string, text: string, previous: ParagraphLine | undefined): boolean {
-  const first = /^[\p{L}]+/u.exec(raw)?.[0] ?? ''
+  const first = leadingWord(raw)
   if (continuing.has(first)) return true
   if (previous && first !== '' && first === first.toLowerCase() && first !== first.toUpperCase()) {
-    if (!/[.!?:;)]\s*$/.test(previous.text)) return true
+    if (!endsWithStop(previous.text)) return true
   }
   // `…linked to under`/`Action items.`: the line before stops on a word that needs more.
-  if (previous && runsOnWords.has((previous.text.trimEnd().split(/\s/).at(-1) ?? '').toLowerCase())) return true
-  if (/[.,]$/.test(raw) && text.split(/\s+/).length > 3) return true
+  if (previous && runsOnWords.has(lastWord(previous.text).toLowerCase())) return true
+  // A sentence of more than three words (`text` has one space between words).
+  if ((raw.endsWith('.') || raw.endsWith(',')) && spacesIn(text) >= 3) return true
   return false
+}
+
+/** The letters `text` starts with (`/^\p{L}+/u`), read without a regular expression when they are ASCII. */
+function leadingWord(text: string): string {
+  let end = 0
+  for (; end < text.length; end++) {
+    const code = text.charCodeAt(end) | 0x20
+    if (code < 97 || code > 122) break
+  }
+  if (end < text.length && text.charCodeAt(end) >= 128) return leadingLetters.exec(text)?.[0] ?? ''
+  return text.slice(0, end)
+}
+
+/** Whether the last character of `text` other than a space ends a sentence or a clause (`/[.!?:;)]\s*$/`). */
+function endsWithStop(text: string): boolean {
+  let end = text.length
+  while (end > 0 && isSpaceAt(text, end - 1)) end--
+  return end > 0 && '.!?:;)'.includes(text.charAt(end - 1))
+}
+
+/** The last word of `text`: what follows its last space, trailing spaces left out. */
+function lastWord(text: string): string {
+  let end = text.length
+  while (end > 0 && isSpaceAt(text, end - 1)) end--
+  let start = end
+  while (start > 0 && !isSpaceAt(text, start - 1)) start--
+  return text.slice(start, end)
+}
+
+function spacesIn(text: string): number {
+  let count = 0
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++
+  return count
 }
 
 /** Width in the source of the label and its colon, marks included. */
@@ -434,7 +511,7 @@ function summaryTitle(line: string): [string, string] | undefined {
  * Headings written in HTML (`<h2>Timeline:</h2>`, `<summary>Timeline</summary>`,
  * `<b>Impact</b>`) and lines of text inside an HTML block (`<br>\nRoot Cause\n<br>`).
  */
-function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, ancestors: readonly Parent[], index: number): void {
+function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, index: number): void {
   const start = node.position?.start.line
   const lines = node.value.split(/\r?\n/)
   lines.forEach((raw, at) => {
@@ -452,7 +529,7 @@ function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, ancestors: re
         : {start: {line: start + at, column}, end: {line: start + at, column: column + value.length}}
     const name = (tag?.[1] ?? (summary ? 'summary' : '')).toLowerCase()
     const heading = name.startsWith('h') || name === 'summary'
-    add(walk, node, parent, ancestors, {
+    add(walk, node, parent, {
       kind: heading ? 'heading' : name === '' ? 'plain' : 'bold',
       text,
       line: at,
@@ -523,40 +600,36 @@ function isFrontMatter(walk: Walk, node: Node): boolean {
 
 /** Strip marks writers leave around heading text: `#`s, colons, spaces. */
 export function cleanHeadingText(text: string): string {
-  return trimTrailingMarks(text.replace(/\s+/g, ' '))
-    .replace(/^[\s#*_>•·-]+/u, '')
-    .trim()
+  return cleanRange(text, 0, text.length, Number.POSITIVE_INFINITY) as string
 }
 
 const trailingMarks = new Set(['#', ':', ';', '.', '-', '–', '—', '*', '_', '='])
 const leadingMarks = new Set(['#', '*', '_', '>', '•', '·', '-'])
 
 /**
- * Whether `cleanHeadingText(text)` can be at most `limit` long, without
- * cleaning it (a line of prose is long): the characters other than spaces
- * between the marks at its ends are all kept.
+ * `cleanHeadingText(text.slice(from, to))` when it is at most `limit` long,
+ * else undefined, in one pass (a line of prose is long): trailing spaces
+ * and marks dropped, then leading ones, each run of spaces between made
+ * one space. Loops, not `/[…]+$/`: that regex tries every start in a long
+ * run of marks and is quadratic on a line of dots.
  */
-function mayCleanTo(text: string, limit: number): boolean {
-  let start = 0
-  while (start < text.length && (leadingMarks.has(text[start] as string) || isSpaceAt(text, start))) start++
-  let end = text.length
-  while (end > start && (trailingMarks.has(text[end - 1] as string) || isSpaceAt(text, end - 1))) end--
-  let kept = 0
+function cleanRange(text: string, from: number, to: number, limit: number): string | undefined {
+  let end = to
+  while (end > from && (trailingMarks.has(text[end - 1] as string) || isSpaceAt(text, end - 1))) end--
+  let start = from
+  while (start < end && (leadingMarks.has(text[start] as string) || isSpaceAt(text, start))) start++
+  // Kept: every character other than a space, and one space for each run of them.
+  let length = 0
+  let spaced = false
+  let collapse = false
   for (let at = start; at < end; at++) {
-    if (!isSpaceAt(text, at) && ++kept > limit) return false
+    if (isSpaceAt(text, at)) {
+      if (spaced || text.charCodeAt(at) !== 32) collapse = true
+      if (spaced) continue
+      spaced = true
+    } else spaced = false
+    if (++length > limit) return undefined
   }
-  return true
-}
-
-/**
- * Drop trailing spaces and marks. A loop, not `/[…]+$/`: that regex tries
- * every start in a long run of marks and is quadratic on a line of dots.
- */
-function trimTrailingMarks(text: string): string {
-  let end = text.length
-  while (end > 0) {
-    if (!trailingMarks.has(text[end - 1] as string) && !isSpaceAt(text, end - 1)) break
-    end--
-  }
-  return text.slice(0, end)
+  const kept = start === 0 && end === text.length ? text : text.slice(start, end)
+  return collapse ? kept.replace(/\s+/g, ' ') : kept
 }

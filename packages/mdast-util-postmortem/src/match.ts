@@ -138,7 +138,7 @@ function allowedExtraWords(strictness: MatchStrictness, onlySingleWords: boolean
  * (`Root Cause and Resolution` names `root-cause` and `resolution`).
  */
 export function matchSectionIds(text: string, profile: Profile, strictness: MatchStrictness): string[] {
-  return matchAliases(text, aliasesOf(profile), strictness)
+  return [...sectionIdsOf(text, profile, strictness)]
 }
 
 /**
@@ -146,30 +146,45 @@ export function matchSectionIds(text: string, profile: Profile, strictness: Matc
  * `Investigation`: a root cause, when the content gives causes).
  */
 export function matchHintIds(text: string, profile: Profile, strictness: MatchStrictness): string[] {
+  return [...hintIdsOf(text, profile, strictness)]
+}
+
+/** `matchSectionIds`, as a list shared by every caller: not to be changed. */
+export function sectionIdsOf(text: string, profile: Profile, strictness: MatchStrictness): readonly string[] {
+  return matchAliases(text, aliasesOf(profile), strictness)
+}
+
+/** `matchHintIds`, as a list shared by every caller: not to be changed. */
+export function hintIdsOf(text: string, profile: Profile, strictness: MatchStrictness): readonly string[] {
   return matchAliases(text, hintsOf(profile), strictness)
 }
 
 /**
- * What a text names, by alias list: the same titles (`Timeline`, `Root
- * Cause`) and lines come back in every document and on every keystroke.
+ * What a text names, by alias list and strictness: the same titles
+ * (`Timeline`, `Root Cause`) and lines come back in every document and on
+ * every keystroke. Keyed by the text itself, not by a key made from it: a
+ * title's text is looked up for its sections and for its hints, and a
+ * string computes its hash once.
  */
-const matches = new WeakMap<readonly Alias[], Map<string, readonly string[]>>()
+const matches = new WeakMap<readonly Alias[], Record<MatchStrictness, Map<string, readonly string[]>>>()
 const matchesLimit = 20_000
+const noIds: readonly string[] = Object.freeze([])
 
-function matchAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): string[] {
-  let known = matches.get(aliases)
-  if (!known) {
-    known = new Map()
-    matches.set(aliases, known)
+function matchAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): readonly string[] {
+  let byStrictness = matches.get(aliases)
+  if (!byStrictness) {
+    byStrictness = {heading: new Map(), line: new Map(), label: new Map()}
+    matches.set(aliases, byStrictness)
   }
-  const key = `${strictness}\u0000${text}`
-  let ids = known.get(key)
+  const known = byStrictness[strictness]
+  let ids = known.get(text)
   if (!ids) {
-    ids = findAliases(text, aliases, strictness)
+    const found = findAliases(text, aliases, strictness)
+    ids = found.length === 0 ? noIds : found
     if (known.size >= matchesLimit) known.clear()
-    known.set(key, ids)
+    known.set(text, ids)
   }
-  return [...ids]
+  return ids
 }
 
 function findAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): string[] {
