@@ -178,12 +178,13 @@ function wordsOf(text: string): number {
   let count = 0
   let counted = false
   for (let at = 0; at < text.length; at++) {
-    if (isSpaceAt(text, at)) {
+    const code = text.charCodeAt(at)
+    // `isSpaceAt`, told from the code at hand for ASCII.
+    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : isSpaceAt(text, at)) {
       counted = false
       continue
     }
     if (counted) continue
-    const code = text.charCodeAt(at)
     const ascii = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
     if (ascii || (code >= 128 && letterOrDigit.test(String.fromCodePoint(text.codePointAt(at) ?? code)))) {
       count++
@@ -199,7 +200,7 @@ const letterOrDigit = /[\p{L}\p{N}]/u
 export interface IncidentEvidence {
   /** Words of text. */
   readonly words: number
-  /** Times of day, dates and durations found. */
+  /** Times of day, dates and durations found, counted up to enough. */
   readonly moments: number
   /** Sentences that tell an event with a word of an incident. */
   readonly events: number
@@ -208,6 +209,8 @@ export interface IncidentEvidence {
 const enoughMoments = 2
 const enoughEvents = 3
 const scannedCharacters = 40_000
+/** Where a sentence ends: spaces after a full stop, `!` or `?`, or line breaks. */
+const sentenceBreaks = /(?<=[.!?])\s+|\n+/g
 
 /**
  * Count what tells of an incident: times, dates and durations, and
@@ -218,12 +221,24 @@ export function incidentEvidence(text: string): IncidentEvidence {
   const scanned = text.length > scannedCharacters ? text.slice(0, scannedCharacters) : text
   let moments = 0
   let events = 0
-  for (const sentence of scanned.split(/(?<=[.!?])\s+|\n+/)) {
-    if (moments < enoughMoments) {
-      moments += findClockTimes(sentence).length + findDates(sentence).length + (durations.test(sentence) ? 1 : 0)
+  // The sentences, as `split(sentenceBreaks)` gives them, cut one at a
+  // time: counting most often stops early.
+  sentenceBreaks.lastIndex = 0
+  let start = 0
+  while (start <= scanned.length) {
+    const found = sentenceBreaks.exec(scanned)
+    const end = found ? found.index : scanned.length
+    // An empty sentence holds nothing to count.
+    if (end > start) {
+      const sentence = scanned.slice(start, end)
+      // Only whether there are enough moments, and whether there are any, is read.
+      if (moments < enoughMoments) moments += findClockTimes(sentence).length
+      if (moments < enoughMoments) moments += findDates(sentence).length
+      if (moments < enoughMoments && durations.test(sentence)) moments++
+      if (events < enoughEvents && incidentWords.test(sentence) && eventVerbs.test(sentence)) events++
+      if (moments >= enoughMoments && events >= enoughEvents) break
     }
-    if (events < enoughEvents && incidentWords.test(sentence) && eventVerbs.test(sentence)) events++
-    if (moments >= enoughMoments && events >= enoughEvents) break
+    start = found ? sentenceBreaks.lastIndex : scanned.length + 1
   }
   return {words, moments, events}
 }
