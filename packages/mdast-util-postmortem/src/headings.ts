@@ -239,7 +239,7 @@ interface Draft {
 function add(walk: Walk, node: RootContent, parent: Parent, draft: Draft): boolean {
   // A title that starts with a time or date is a timeline entry or a date
   // heading (`### 10:00 - Problem starts`), whatever words follow.
-  const stamp = draft.stamp ?? startsWithStamp(draft.text)
+  const stamp = draft.stamp ?? titleStartsWithStamp(draft.text)
   const ids = stamp ? noIds : sectionIdsOf(draft.text, walk.profile, draft.strictness)
   const hints = ids.length > 0 || stamp ? noIds : hintIdsOf(draft.text, walk.profile, draft.strictness)
   if (ids.length === 0 && hints.length === 0 && !draft.unknownAllowed) return false
@@ -362,22 +362,27 @@ function lineTitle(
   const line = lines[at] as ParagraphLine
   const raw = line.text.trim()
   if (raw === '') return
-  const label = labelDraft(line, index)
-  if (label) {
+  const colon = labelColon(line.text)
+  if (colon !== -1) {
     if (startsWithStamp(raw)) return
-    if (placeIn(walk, label, line, lines.length, node, parent) && add(walk, node, parent, label)) return
+    if (!timedValue(line.text, colon)) {
+      const label = labelDraft(line, colon, index)
+      if (placeIn(walk, label, line, lines.length, node, parent) && add(walk, node, parent, label)) return
+    }
   }
   const whole = lineDraft(line, raw, at > 0 ? lines[at - 1] : undefined, index)
-  if (!whole || (!label && startsWithStamp(raw))) return
+  if (!whole || (colon === -1 && startsWithStamp(raw))) return
   if (placeIn(walk, whole, line, lines.length, node, parent)) add(walk, node, parent, whole)
 }
 
+/** Where the colon of a label is (`Impact: 40% of users ...`): a short label with text after it; else -1. */
+function labelColon(text: string): number {
+  const colon = text.indexOf(':')
+  return colon > 0 && colon <= longestLabel && hasTextFrom(text, colon + 1) ? colon : -1
+}
+
 /** `Impact: 40% of users ...` and `**Root cause:** a full disk`: the label, as a title. */
-function labelDraft(line: ParagraphLine, index: number): Draft | undefined {
-  const colon = line.text.indexOf(':')
-  if (colon <= 0 || colon > longestLabel || !hasTextFrom(line.text, colon + 1) || timedValue(line.text, colon)) {
-    return undefined
-  }
+function labelDraft(line: ParagraphLine, colon: number, index: number): Draft {
   const start = line.position?.start
   const width = labelWidth(line, colon)
   return {
@@ -521,7 +526,7 @@ function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, index: number
     if (value === '' || (value.startsWith('<') && !tag && !summary)) return
     const inner = tag?.[2] ?? summary?.[1]
     const text = cleanHeadingText(inner === undefined ? value : htmlText(inner))
-    if (text === '' || (inner === undefined && startsWithStamp(text))) return
+    if (text === '' || (inner === undefined && titleStartsWithStamp(text))) return
     const column = raw.length - raw.trimStart().length + 1
     const position =
       start === undefined
@@ -575,6 +580,24 @@ export function startsWithStamp(text: string): boolean {
 }
 
 /**
+ * `startsWithStamp` of a title's text, remembered: the same titles and
+ * labels (`Timeline`, `Root cause`) come back in document after document.
+ * Bounded: cleared when full.
+ */
+const stampedTitles = new Map<string, boolean>()
+const stampedTitlesLimit = 20_000
+
+function titleStartsWithStamp(text: string): boolean {
+  let stamp = stampedTitles.get(text)
+  if (stamp === undefined) {
+    stamp = startsWithStamp(text)
+    if (stampedTitles.size >= stampedTitlesLimit) stampedTitles.clear()
+    stampedTitles.set(text, stamp)
+  }
+  return stamp
+}
+
+/**
  * The last line of YAML front matter (`---` … `---` at the top), or 0. With
  * `remark-frontmatter` it is a `yaml` node; without it, the same lines are
  * read as a rule and a setext heading, so they are told from the source.
@@ -623,8 +646,9 @@ function cleanRange(text: string, from: number, to: number, limit: number): stri
   let spaced = false
   let collapse = false
   for (let at = start; at < end; at++) {
-    if (isSpaceAt(text, at)) {
-      if (spaced || text.charCodeAt(at) !== 32) collapse = true
+    const code = text.charCodeAt(at)
+    if (code === 32 || (code < 128 ? code >= 9 && code <= 13 : isSpaceAt(text, at))) {
+      if (spaced || code !== 32) collapse = true
       if (spaced) continue
       spaced = true
     } else spaced = false
