@@ -13,6 +13,7 @@ import type {Node, Point, Position} from 'unist'
 import {givesCauses, isOpeningField, isTimedRun, overviewBlock} from './evidence.js'
 import {type BlockOrder, findTitles, type Key, lineLevel, type SectionHeading, type TitleCandidate} from './headings.js'
 import {htmlText, type SourceText} from './lines.js'
+import {isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
 
 /** A section of the postmortem that stands for one or more known concepts. */
@@ -378,17 +379,17 @@ function spanOf(nodes: readonly Node[]): Position | undefined {
 }
 
 /**
- * The columns of line `line` of block `seq` inside the span `[from, to)`:
- * `[low, high)`, empty when the line is outside it.
+ * The columns of line `line` of block `seq` inside the span `[from, to)`
+ * are `[lowColumn, highColumn)`, empty when the line is outside it.
  */
-function columnsInside(seq: number, line: number, from: Key, to: Key): [number, number] {
-  let low = 0
-  if (seq < from[0] || (seq === from[0] && line < from[1])) low = Number.POSITIVE_INFINITY
-  else if (seq === from[0] && line === from[1]) low = from[2]
-  let high = Number.POSITIVE_INFINITY
-  if (seq > to[0] || (seq === to[0] && line > to[1])) high = Number.NEGATIVE_INFINITY
-  else if (seq === to[0] && line === to[1]) high = to[2]
-  return [low, high]
+function lowColumn(seq: number, line: number, from: Key): number {
+  if (seq < from[0] || (seq === from[0] && line < from[1])) return Number.POSITIVE_INFINITY
+  return seq === from[0] && line === from[1] ? from[2] : 0
+}
+
+function highColumn(seq: number, line: number, to: Key): number {
+  if (seq > to[0] || (seq === to[0] && line > to[1])) return Number.NEGATIVE_INFINITY
+  return seq === to[0] && line === to[1] ? to[2] : Number.POSITIVE_INFINITY
 }
 
 /**
@@ -406,10 +407,7 @@ function paragraphPart(
   const children: PhrasingContent[] = []
   let line = 0
   let char = 0
-  const inside = (at: number, column: number) => {
-    const [low, high] = columnsInside(seq, at, from, to)
-    return low <= column && column < high
-  }
+  const inside = (at: number, column: number) => lowColumn(seq, at, from) <= column && column < highColumn(seq, at, to)
   for (const child of node.children) {
     if (child.type === 'break') {
       if (inside(line, char)) children.push(child)
@@ -420,28 +418,42 @@ function paragraphPart(
     if (child.type !== 'text') {
       const value = toString(child)
       if (inside(line, char)) children.push(child)
-      const breaks = value.split('\n')
-      line += breaks.length - 1
-      char = breaks.length > 1 ? (breaks.at(-1) as string).length : char + value.length
+      const last = value.lastIndexOf('\n')
+      if (last === -1) char += value.length
+      else {
+        for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) line++
+        char = value.length - last - 1
+      }
       continue
     }
-    const pieces = child.value.split('\n')
-    pieces.forEach((piece, at) => {
+    // The pieces of the text between its line breaks, read in place.
+    const value = child.value
+    const whole = !value.includes('\n')
+    for (let at = 0, pieceStart = 0; pieceStart <= value.length; at++) {
+      const found = value.indexOf('\n', pieceStart)
+      const pieceEnd = found === -1 ? value.length : found
+      const length = pieceEnd - pieceStart
       if (at > 0) {
         if (inside(line, char)) children.push(textNode('\n', undefined))
         line++
         char = 0
       }
       // Keep the part of this piece inside the span.
-      const [low, high] = columnsInside(seq, line, from, to)
-      const start = Math.min(piece.length, Math.max(0, low - char))
-      const end = Math.max(start, Math.min(piece.length, high - char))
+      const start = Math.min(length, Math.max(0, lowColumn(seq, line, from) - char))
+      const end = Math.max(start, Math.min(length, highColumn(seq, line, to) - char))
       if (end > start) {
-        const text = at === 0 && start === 0 && end === piece.length && pieces.length === 1 ? child : undefined
-        children.push(text ?? textNode(piece.slice(start, end), piecePosition(child, at, start, end - start, source)))
+        const text = whole && start === 0 && end === length ? child : undefined
+        children.push(
+          text ??
+            textNode(
+              value.slice(pieceStart + start, pieceStart + end),
+              piecePosition(child, at, start, end - start, source)
+            )
+        )
       }
-      char += piece.length
-    })
+      char += length
+      pieceStart = pieceEnd + 1
+    }
   }
   // No text left, or only the breaks and spaces around the cut.
   while (children[0]?.type === 'text' && (children[0] as Text).value.trim() === '') children.shift()
@@ -491,8 +503,7 @@ function linesPart(node: Html | RootContent, seq: number, from: Key, to: Key): R
   const lines = node.value.split(/\r?\n/)
   const kept: number[] = []
   lines.forEach((_, at) => {
-    const [low, high] = columnsInside(seq, at, from, to)
-    if (low <= 0 && 0 < high) kept.push(at)
+    if (lowColumn(seq, at, from) <= 0 && 0 < highColumn(seq, at, to)) kept.push(at)
   })
   if (kept.length === 0) return undefined
   if (kept.length === lines.length) return node
@@ -518,5 +529,23 @@ export function hasContent(node: RootContent): boolean {
   if (node.type === 'thematicBreak' || node.type === 'definition') return false
   if (node.type === 'yaml') return false
   if (node.type === 'code' || node.type === 'image' || node.type === 'table') return true
-  return toString(node).trim() !== ''
+  return hasText(node)
+}
+
+/**
+ * Whether `toString(value)` holds a character other than a space, told
+ * without joining the text of a block: its first word is enough.
+ */
+function hasText(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasText)
+  if (!value || typeof value !== 'object') return false
+  const node = value as {value?: unknown; alt?: unknown; children?: unknown}
+  if ('value' in node) return node.value !== undefined && node.value !== null && hasNonSpace(String(node.value))
+  if ('alt' in node && node.alt) return hasNonSpace(String(node.alt))
+  return 'children' in node && hasText(node.children)
+}
+
+function hasNonSpace(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isSpaceAt(text, at)) return true
+  return false
 }
