@@ -3,6 +3,7 @@
  * `2:15 AM`, `2pm`, `2 p.m.`, `1400 hrs`, and the slips seen in real
  * postmortems (`13:20PM`, `3:AM`, `2: 43 A.M.`, `15.25`).
  */
+import {digitAt, wordCharBefore} from './chars.js'
 
 /** A wall-clock time, as written. */
 export interface ClockTime {
@@ -52,8 +53,8 @@ const hoursAfter = / ?(?:hrs|hours|hr|h)\.?(?![A-Za-z])/iy
  * before must not be a letter or digit, and no digit may follow.
  */
 export function readClockTime(text: string, at: number, options: ClockOptions = {}): ClockTime | undefined {
-  if (!options.anchored && at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
-  if (!/\d/.test(text.charAt(at))) return undefined
+  if (!options.anchored && wordCharBefore(text, at)) return undefined
+  if (!digitAt(text, at)) return undefined
   return (
     readColonTime(text, at, options) ??
     readMeridiemOnly(text, at) ??
@@ -64,7 +65,10 @@ export function readClockTime(text: string, at: number, options: ClockOptions = 
 
 /** `Noon`, `Midnight`, `12 noon`: only where a time leads an entry. */
 export function readNamedTime(text: string, at: number): ClockTime | undefined {
-  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  if (wordCharBefore(text, at)) return undefined
+  // `12 noon`, `noon`, `midnight`: an ASCII character other than these starts none.
+  const code = text.charCodeAt(at)
+  if (code < 128 && code !== 49 && (code | 0x20) !== 110 && (code | 0x20) !== 109) return undefined
   namedTime.lastIndex = at
   const match = namedTime.exec(text)
   if (!match) return undefined
@@ -77,7 +81,10 @@ export function readNamedTime(text: string, at: number): ClockTime | undefined {
  * `T+1h30m`, `T+0`, `T-10m`, `T+00:05`, `+00:05`, `+2 hrs`, `+30 min`.
  */
 export function readRelativeTime(text: string, at: number): ClockTime | undefined {
-  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  if (wordCharBefore(text, at)) return undefined
+  // Each form starts with `T` or `+`: an ASCII character other than these starts none.
+  const code = text.charCodeAt(at)
+  if (code < 128 && code !== 43 && (code | 0x20) !== 116) return undefined
   relativeTime.lastIndex = at
   const match = relativeTime.exec(text)
   if (match) {
@@ -137,7 +144,7 @@ function readColonTime(text: string, at: number, options: ClockOptions): ClockTi
   if (dot && (!options.dot || written.includes(' '))) return undefined
   let end = at + written.length
   // `12:345`, `1.14.3`, `10:30:4`: not a time.
-  if (/\d/.test(text.charAt(end))) return undefined
+  if (digitAt(text, end)) return undefined
   if (dot && /\.\d/.test(text.slice(end, end + 2))) return undefined
   const hour = Number(match[1])
   const minute = Number(match[2])
@@ -158,16 +165,17 @@ function readColonTime(text: string, at: number, options: ClockOptions): ClockTi
 }
 
 function readMeridiemOnly(text: string, at: number): ClockTime | undefined {
-  for (const pattern of [colonMeridiem, hourMeridiem]) {
-    pattern.lastIndex = at
-    const match = pattern.exec(text)
-    if (!match) continue
-    const hour = Number(match[1])
-    if (hour < 1 || hour > 12) return undefined
-    const meridiem = match[2]?.toLowerCase() === 'a' ? 'am' : 'pm'
-    return build(text, at, at + match[0].length, hour, 0, 0, meridiem)
+  colonMeridiem.lastIndex = at
+  let match = colonMeridiem.exec(text)
+  if (!match) {
+    hourMeridiem.lastIndex = at
+    match = hourMeridiem.exec(text)
+    if (!match) return undefined
   }
-  return undefined
+  const hour = Number(match[1])
+  if (hour < 1 || hour > 12) return undefined
+  const meridiem = match[2]?.toLowerCase() === 'a' ? 'am' : 'pm'
+  return build(text, at, at + match[0].length, hour, 0, 0, meridiem)
 }
 
 function build(
@@ -208,12 +216,24 @@ export function secondsOf(time: Pick<ClockTime, 'hour' | 'minute' | 'second' | '
  */
 export function findClockTimes(text: string): ClockTime[] {
   const found: ClockTime[] = []
-  const digits = /\d+/g
-  for (let match = digits.exec(text); match; match = digits.exec(text)) {
+  digitRuns.lastIndex = 0
+  for (let match = digitRuns.exec(text); match; match = digitRuns.exec(text)) {
+    if (match.index > 0 && joinedBefore(text, match.index)) continue
     const time = readColonTime(text, match.index, {}) ?? readMeridiemOnly(text, match.index)
-    if (!time || (match.index > 0 && /[\p{L}\p{N}.:/-]/u.test(text.charAt(match.index - 1)))) continue
+    if (!time) continue
     found.push(time)
-    digits.lastIndex = time.end
+    digitRuns.lastIndex = time.end
   }
   return found
+}
+
+const digitRuns = /\d+/g
+const joinedCharacter = /[\p{L}\p{N}.:/-]/u
+
+/** A letter, digit, `.`, `:`, `/` or `-` before `at`: the digits there are part of something else (`v1.10:30`). */
+function joinedBefore(text: string, at: number): boolean {
+  const code = text.charCodeAt(at - 1)
+  if (code >= 128) return joinedCharacter.test(text.charAt(at - 1))
+  // `-`, `.`, `/`, the digits and `:` are one run of codes.
+  return (code >= 45 && code <= 58) || ((code | 0x20) >= 97 && (code | 0x20) <= 122)
 }

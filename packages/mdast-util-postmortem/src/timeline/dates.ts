@@ -5,6 +5,7 @@
  */
 import {addDays, differenceInCalendarDays, format, isExists} from 'date-fns'
 import {lookupTable} from '../normalize.js'
+import {digitAt, lowerCodeAt, wordCharBefore, wordPointBefore} from './chars.js'
 
 /** Which number of a numeric date is the month. */
 export type NumericOrder = 'month-first' | 'day-first'
@@ -60,13 +61,29 @@ const monthNumbers: Readonly<Record<string, number | undefined>> = lookupTable({
 
 /** Read a date that starts exactly at `at`, or nothing. */
 export function readDate(text: string, at: number): CalendarDate | undefined {
-  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
-  for (const read of [readIso, readNumeric, readMonthFirst, readDayFirst]) {
-    const date = read(text, at)
-    if (date) return date
+  if (wordCharBefore(text, at)) return undefined
+  // A numeric date or `5 March` starts with a digit, `March 5` with a month's
+  // name: only the readers that can match are tried, in the same order.
+  if (digitAt(text, at)) {
+    let digits = 1
+    while (digits < 5 && digitAt(text, at + digits)) digits++
+    const next = text.charAt(at + digits)
+    const separated = next === '-' || next === '/' || next === '.'
+    // `2024-03-05`: four digits and a separator.
+    if (digits === 4) return separated ? readIso(text, at) : undefined
+    if (digits > 2) return undefined
+    // `03/05/2024`; else `5 March`, `5th of March`.
+    if (separated) return readNumeric(text, at)
+    return next === ' ' || ordinalInitials.has(lowerCodeAt(text, at + digits)) ? readDayFirst(text, at) : undefined
   }
-  return undefined
+  return monthInitials.has(lowerCodeAt(text, at)) ? readMonthFirst(text, at) : undefined
 }
+
+/** The first letters of `st`, `nd`, `rd`, `th`, lowercase. */
+const ordinalInitials: ReadonlySet<number> = new Set([...'snrt'].map((letter) => letter.charCodeAt(0)))
+
+/** The first letters of the months' names (`j` for `Jan`, `June`, `July`), lowercase. */
+const monthInitials: ReadonlySet<number> = new Set([...'jfmasond'].map((letter) => letter.charCodeAt(0)))
 
 /**
  * A month and day without a year that leads a timeline stamp (`03-26 23:04`,
@@ -74,7 +91,7 @@ export function readDate(text: string, at: number): CalendarDate | undefined {
  * day-first reading kept when both can be.
  */
 export function readMonthDay(text: string, at: number): CalendarDate | undefined {
-  if (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) return undefined
+  if (wordCharBefore(text, at) || !digitAt(text, at)) return undefined
   monthDay.lastIndex = at
   const match = monthDay.exec(text)
   if (!match) return undefined
@@ -83,29 +100,42 @@ export function readMonthDay(text: string, at: number): CalendarDate | undefined
 
 /** Skip a weekday before a date (`Sunday, `): the offset after it. */
 export function skipWeekday(text: string, at: number): number {
+  if (!weekdayInitials.has(lowerCodeAt(text, at))) return at
   weekday.lastIndex = at
-  const match = weekday.exec(text)
-  return match ? at + match[0].length : at
+  return weekday.test(text) ? weekday.lastIndex : at
 }
+
+/** The first letters of the weekdays' names, lowercase. */
+const weekdayInitials: ReadonlySet<number> = new Set([...'mtwfs'].map((letter) => letter.charCodeAt(0)))
 
 /** `Day 2` at `at`: the day's number. */
 export function readDayMarker(text: string, at: number): {day: number; end: number} | undefined {
+  if (lowerCodeAt(text, at) !== 100) return undefined
   dayMarker.lastIndex = at
   const match = dayMarker.exec(text)
   if (!match || Number(match[1]) < 1) return undefined
   return {day: Number(match[1]), end: at + match[0].length}
 }
 
+/**
+ * Where a date may start: a digit or a month's name. The pattern leaves the
+ * character before to `wordPointBefore` (a lookbehind in the pattern costs
+ * more at every offset than the test costs at each candidate).
+ */
+const dateStarts = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/gi
+
 /** Every date in a line of text. */
 export function findDates(text: string): CalendarDate[] {
   const found: CalendarDate[] = []
-  // A date starts with a digit or a month's name: only there is one tried.
-  const starts = /(?<![\p{L}\p{N}])(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/giu
-  for (let match = starts.exec(text); match; match = starts.exec(text)) {
+  // A date starts with a digit or a month's name, with no letter or digit
+  // before it: only there is one tried.
+  dateStarts.lastIndex = 0
+  for (let match = dateStarts.exec(text); match; match = dateStarts.exec(text)) {
+    if (wordPointBefore(text, match.index)) continue
     const date = readDate(text, match.index)
     if (!date) continue
     found.push(date)
-    starts.lastIndex = date.end
+    dateStarts.lastIndex = date.end
   }
   return found
 }

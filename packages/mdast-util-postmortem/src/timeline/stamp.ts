@@ -4,6 +4,8 @@
  * `13:15 PST 29 april 2022 -`, `8:20 - 8:24`, `[???]`, or a date or day
  * marker alone (`2019-01-22`, `Day 2`).
  */
+
+import {digitAt} from './chars.js'
 import {type ClockTime, readClockTime, readNamedTime, readRelativeTime} from './clock.js'
 import {type CalendarDate, readDate, readDayMarker, readMonthDay, skipWeekday} from './dates.js'
 import {readZone, type Zone} from './zones.js'
@@ -77,7 +79,8 @@ export function readStamp(text: string, from = 0): Stamp | undefined {
   const time = readClockTime(text, at, {dot: true, anchored: true}) ?? readNamedTime(text, at)
   if (!time) {
     unknownTime.lastIndex = at
-    const unknown = unknownTime.exec(text)
+    const first = text.charAt(at)
+    const unknown = first === '?' || first === 'X' || first === 'x' ? unknownTime.exec(text) : null
     if (unknown) return finish(text, date, undefined, true, undefined, undefined, dayNumber, at, at + unknown[0].length)
     if (date) return finish(text, date, undefined, false, undefined, undefined, dayNumber, date.start, date.end)
     if (marker) return finish(text, undefined, undefined, false, undefined, undefined, dayNumber, start, marker.end)
@@ -181,17 +184,20 @@ function skipPrefix(text: string, from: number): number {
   while (at < text.length && at <= from + longestPrefix) {
     const char = text.charAt(at)
     // `+00:05` is an offset from the start, not a list mark before a time.
-    if (decoration.test(char) && !plusOffset.test(text.slice(at, at + 8))) {
+    if (decoration.test(char) && !(char === '+' && plusOffset.test(text.slice(at, at + 8)))) {
       at++
       continue
     }
     const point = text.codePointAt(at) ?? 0
-    if (pictograph.test(String.fromCodePoint(point))) {
+    // No ASCII character is a pictograph.
+    if (point >= 128 && pictograph.test(String.fromCodePoint(point))) {
       at += point > 0xffff ? 2 : 1
       continue
     }
-    const skipped = [shortcode, numbering].map((pattern) => follow(pattern, text, at)).find((next) => next > at)
-    if (skipped !== undefined) {
+    // `:fire:` starts with a colon, `1.` with a digit.
+    let skipped = char === ':' ? follow(shortcode, text, at) : at
+    if (skipped === at && digitAt(text, at)) skipped = follow(numbering, text, at)
+    if (skipped > at) {
       at = skipped
       continue
     }
@@ -211,6 +217,5 @@ function skipPrefix(text: string, from: number): number {
 /** The offset after a sticky pattern matched at `at`, or `at`. */
 function follow(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at
-  const match = pattern.exec(text)
-  return match ? at + match[0].length : at
+  return pattern.test(text) ? pattern.lastIndex : at
 }

@@ -5,6 +5,7 @@
  * city's time (`Kigali time`).
  */
 import {TZDate, tzOffset} from '@date-fns/tz'
+import {wordCharBefore} from './chars.js'
 
 /** A timezone named in the text. */
 export interface Zone {
@@ -235,8 +236,6 @@ const zulu = /Z(?![\p{L}\p{N}])/uy
 const longName = /([A-Za-z]+(?: [A-Za-z]+){0,3}) [Tt]ime(?![A-Za-z])/y
 const iana = /[A-Z][A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?/y
 const abbreviation = /[A-Z]{2,5}(?![\p{L}\p{N}])/uy
-const opening = / {0,2}([([]) ?/y
-const space = / {0,2}/y
 
 export interface ZoneReadOptions {
   /** The zone directly follows a time: `10:30Z`, `10:30+01:00` and `10:30 +01:00` count. */
@@ -254,9 +253,8 @@ export function readZone(text: string, at: number, options: ZoneReadOptions = {}
   if (zone || !options.afterTime) return zone
   // `11:00 AM, UTC)`: a zone after a comma, when nothing but punctuation follows it.
   comma.lastIndex = at
-  const after = comma.exec(text)
-  if (!after) return undefined
-  const late = readZoneAt(text, at + after[0].length, {})
+  if (!comma.test(text)) return undefined
+  const late = readZoneAt(text, comma.lastIndex, {})
   return late && endOfStatement.test(text.slice(late.end, late.end + 3)) ? late : undefined
 }
 
@@ -264,30 +262,41 @@ const comma = /, ?/y
 const endOfStatement = /^(?:$|[)\].,;:]| [-–—(])/
 
 function readZoneAt(text: string, at: number, options: ZoneReadOptions): Zone | undefined {
+  // Up to two spaces, then maybe `(` or `[` and a space (` {0,2}([([]) ?`).
   let start = at
-  opening.lastIndex = at
-  const open = opening.exec(text)
-  if (open) start = at + open[0].length
-  else {
-    space.lastIndex = at
-    start = at + (space.exec(text)?.[0].length ?? 0)
-  }
+  while (start < at + 2 && text.charCodeAt(start) === 32) start++
+  const bracket = text.charAt(start)
+  const open = bracket === '(' || bracket === '['
+  if (open) start += text.charCodeAt(start + 1) === 32 ? 2 : 1
   const touching = options.afterTime === true && start === at
-  if (!touching && start > 0 && /[\p{L}\p{N}]/u.test(text.charAt(start - 1))) return undefined
+  if (!touching && wordCharBefore(text, start)) return undefined
   // `10:30Z` and `10:30 Z`: a lone `Z` counts right after a time.
   const zuluAllowed = options.afterTime === true && start - at <= 1 && !open
   const zone = readZoneText(text, start, zuluAllowed) ?? bareOffsetAt(text, at, start, options)
   if (!zone) return undefined
   if (open) {
-    const close = open[1] === '(' ? ')' : ']'
+    const close = bracket === '(' ? ')' : ']'
     // `(UTC)`, `(Kigali time)`, `[UTC]`: the bracket must close on the zone.
-    if (text.slice(zone.end).trimStart().charAt(0) !== close) return undefined
+    let after = zone.end
+    while (after < text.length && isSpace(text.charCodeAt(after))) after++
+    if (text.charAt(after) !== close) return undefined
   }
   return zone
 }
 
+const whiteSpace = /\s/
+
+/** Whether a code unit is white space, as `trimStart` removes it. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
+  return whiteSpace.test(String.fromCharCode(code))
+}
+
 /** The first zone inside `text` whose reading is certain enough (see `findZones`). */
 function readZoneText(text: string, at: number, touching: boolean): Zone | undefined {
+  // Every name and prefixed offset starts with an ASCII letter.
+  const code = text.charCodeAt(at) | 0x20
+  if (code < 97 || code > 122) return undefined
   prefixedOffset.lastIndex = at
   const prefixed = prefixedOffset.exec(text)
   if (prefixed) return offsetZone(at, prefixed[0], prefixed[1], prefixed[2], prefixed[3])
