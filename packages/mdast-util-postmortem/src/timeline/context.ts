@@ -55,8 +55,16 @@ export interface TimelineContext {
 const longestIntroWords = 12
 const labelled = /^\W{0,4}(?:duration|date|start|end|when|time|incident (?:time|date|start|end)|outage)\b/i
 
-/** Lines of text of any node, for reading facts from them. */
-export function textLinesOf(node: RootContent, source: SourceText | undefined): TextLine[] {
+/**
+ * Lines of text of any node, for reading facts from them; with `keep`, only
+ * those of the nodes (at any depth) it keeps.
+ */
+export function textLinesOf(
+  node: RootContent,
+  source: SourceText | undefined,
+  keep?: (node: Node) => boolean
+): readonly TextLine[] {
+  if (keep && !keep(node)) return []
   switch (node.type) {
     case 'paragraph':
       return linesOfParagraph(node, source)
@@ -65,11 +73,15 @@ export function textLinesOf(node: RootContent, source: SourceText | undefined): 
     case 'heading':
       return [nodeLine(node, source)]
     case 'list':
-      return node.children.flatMap((item) => item.children.flatMap((child) => textLinesOf(child, source)))
+      return node.children.flatMap((item) =>
+        keep && !keep(item) ? [] : item.children.flatMap((child) => textLinesOf(child, source, keep))
+      )
     case 'table':
-      return node.children.flatMap((row) => row.children.map((cell) => nodeLine(cell, source)))
+      return node.children.flatMap((row) =>
+        keep && !keep(row) ? [] : row.children.flatMap((cell) => (keep && !keep(cell) ? [] : [nodeLine(cell, source)]))
+      )
     case 'blockquote':
-      return node.children.flatMap((child) => textLinesOf(child, source))
+      return node.children.flatMap((child) => textLinesOf(child, source, keep))
     default:
       return []
   }
@@ -165,7 +177,7 @@ export function readContext(
   headingLine: TextLine | undefined,
   introLines: readonly TextLine[],
   summary: readonly TextLine[],
-  documentYear?: number
+  documentYear?: () => number | undefined
 ): TimelineContext {
   const zones: ZoneFact[] = []
   const dates: DateFact[] = []
@@ -182,13 +194,14 @@ export function readContext(
   for (const line of summary) {
     const lineDates = findDates(line.text)
     for (const date of lineDates) dates.push(dateFact(date, 'summary', line))
-    for (const time of findClockTimes(line.text)) {
+    const times = findClockTimes(line.text)
+    for (const time of times) {
       // A time's date: the last one before it on the line, else the first after.
       const date =
         lineDates.filter((item) => item.end <= time.start).at(-1) ?? lineDates.find((item) => item.start >= time.end)
       stamps.push({time, date})
     }
-    for (const zone of zoneStatements(line.text, false)) zones.push(fact(zone, 'summary', line))
+    for (const zone of statementsWith(line.text, false, times)) zones.push(fact(zone, 'summary', line))
   }
   const date = incidentDate(dates, documentYear)
   return {
@@ -196,7 +209,7 @@ export function readContext(
     zone: zones[0],
     zones,
     window: incidentWindow(stamps, date?.date),
-    year: date?.date.year ?? documentYear
+    year: date?.date.year ?? documentYear?.()
   }
 }
 
@@ -207,8 +220,14 @@ export function documentYear(postmortem: Postmortem): number | undefined {
   let found = documentYears.get(postmortem)
   if (!found) {
     let year: number | undefined
+    const source = postmortem.source
+    // A year is two digits at least: a node with fewer in its source has none.
+    const keep = source
+      ? (node: Node) => twoDigitsIn(source.value, node.position?.start.offset, node.position?.end.offset)
+      : undefined
     for (const node of postmortem.tree.children) {
-      for (const line of textLinesOf(node, postmortem.source)) {
+      for (const line of textLinesOf(node, source, keep)) {
+        if (!writtenYear.test(line.text)) continue
         year = findDates(line.text).find((date) => date.year !== undefined)?.year
         if (year !== undefined) break
       }
@@ -221,6 +240,25 @@ export function documentYear(postmortem: Postmortem): number | undefined {
 }
 
 /**
+ * What every date with a year has in its line: four digits, or two after
+ * the separator of a numeric date (`3/5/24`) or before a comma (`Mar 5, '24,`).
+ */
+const writtenYear = /\d{4}|[-/.]\d{2}|\d{2},/
+const digitPattern = /\d/
+
+/**
+ * Whether the source between two offsets has two digits (each digit of the
+ * text, a character reference's too, is a digit of the source); true when
+ * the offsets are not known.
+ */
+function twoDigitsIn(value: string, start: number | undefined, end: number | undefined): boolean {
+  if (start === undefined || end === undefined) return true
+  const part = value.slice(start, end)
+  const first = part.search(digitPattern)
+  return first !== -1 && digitPattern.test(part.slice(first + 1))
+}
+
+/**
  * The zones a line states, in order: the one reader of zone statements for
  * headings, intro lines, footnotes and the summary. A zone right after a
  * time (`14:00 PST`, `7:30 pm (CST)`, `11:00 AM, UTC)`), in brackets
@@ -228,10 +266,14 @@ export function documentYear(postmortem: Postmortem): number | undefined {
  * `anywhere` (a heading, a short line), any zone name.
  */
 export function zoneStatements(text: string, anywhere: boolean): Zone[] {
+  return statementsWith(text, anywhere, findClockTimes(text))
+}
+
+/** The zones a line states (see `zoneStatements`), its clock times read already. */
+function statementsWith(text: string, anywhere: boolean, times: readonly ClockTime[]): Zone[] {
   // `All times in UTC (10:00 UTC = 03:00 PDT)`: beside a zone stated as
   // such (after `All times`, or in brackets), the other zones of the line,
   // after its times, are examples of it.
-  const times = findClockTimes(text)
   const led = findZones(text, false)
   const found: Zone[] = led.length > 0 ? led.filter((zone) => !afterTime(text, times, zone)) : timedZones(text, times)
   if (led.length === 0 || found.length === 0) {
@@ -264,11 +306,17 @@ function timedZones(text: string, times: readonly ClockTime[]): Zone[] {
   return found
 }
 
-/** The first date stated, with a year from a later one (or the document's) when it has none. */
-function incidentDate(dates: readonly DateFact[], documentYear: number | undefined): DateFact | undefined {
+/**
+ * The first date stated, with a year from a later one (or the document's,
+ * read only then) when it has none.
+ */
+function incidentDate(
+  dates: readonly DateFact[],
+  documentYear: (() => number | undefined) | undefined
+): DateFact | undefined {
   const first = dates[0]
   if (!first || first.date.year !== undefined) return first
-  const year = dates.find((item) => item.date.year !== undefined)?.date.year ?? documentYear
+  const year = dates.find((item) => item.date.year !== undefined)?.date.year ?? documentYear?.()
   return {...first, date: withYear(first.date, year)}
 }
 

@@ -118,18 +118,27 @@ export function readDayMarker(text: string, at: number): {day: number; end: numb
 }
 
 /**
- * Where a date may start: a digit or a month's name. The pattern leaves the
- * character before to `wordPointBefore` (a lookbehind in the pattern costs
- * more at every offset than the test costs at each candidate).
+ * Where a date may start: a run of digits or a month's name. The pattern
+ * leaves the character before to `wordPointBefore` (a lookbehind in the
+ * pattern costs more at every offset than the test costs at each
+ * candidate); inside a run of digits, a digit is before.
  */
-const dateStarts = /\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/gi
+const dateStarts = /\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/gi
+
+/**
+ * Every date has a digit, and the longest text before its first one is a
+ * month's name, a dot, a comma and three spaces (`September., 5`).
+ */
+const longestBeforeDigit = 'September'.length + 5
 
 /** Every date in a line of text. */
 export function findDates(text: string): CalendarDate[] {
   const found: CalendarDate[] = []
+  const digit = text.search(anyDigit)
+  if (digit === -1) return found
   // A date starts with a digit or a month's name, with no letter or digit
   // before it: only there is one tried.
-  dateStarts.lastIndex = 0
+  dateStarts.lastIndex = Math.max(0, digit - longestBeforeDigit)
   for (let match = dateStarts.exec(text); match; match = dateStarts.exec(text)) {
     if (wordPointBefore(text, match.index)) continue
     const date = readDate(text, match.index)
@@ -139,6 +148,8 @@ export function findDates(text: string): CalendarDate[] {
   }
   return found
 }
+
+const anyDigit = /\d/
 
 function readIso(text: string, at: number): CalendarDate | undefined {
   iso.lastIndex = at
@@ -302,9 +313,34 @@ export function nextDay(date: CalendarDate, days = 1): CalendarDate {
 }
 
 /** Whole days from `a` to `b`. */
-export function daysBetween(a: CalendarDate, b: CalendarDate): number {
-  return differenceInCalendarDays(toDay(b), toDay(a))
+export function daysBetween(
+  a: Pick<CalendarDate, 'year' | 'month' | 'day'>,
+  b: Pick<CalendarDate, 'year' | 'month' | 'day'>
+): number {
+  return dayIndex(b) - dayIndex(a)
 }
+
+const origin = new Date(2000, 0, 1)
+
+/**
+ * Calendar days from 1 January 2000 to a date, by date-fns (whole days, so
+ * two of them subtract to the days between), kept by date: a timeline has
+ * few dates and many entries.
+ */
+function dayIndex(date: Pick<CalendarDate, 'year' | 'month' | 'day'>): number {
+  const year = date.year ?? 2024
+  const key = year * 10_000 + date.month * 100 + date.day
+  let index = dayIndexes.get(key)
+  if (index === undefined) {
+    index = differenceInCalendarDays(toDay(date), origin)
+    if (dayIndexes.size >= dayIndexLimit) dayIndexes.clear()
+    dayIndexes.set(key, index)
+  }
+  return index
+}
+
+const dayIndexes = new Map<number, number>()
+const dayIndexLimit = 10_000
 
 /** `2024-06-05`, or `06-05` when the year is unknown. */
 export function isoDate(date: Pick<CalendarDate, 'year' | 'month' | 'day'>): string {

@@ -182,7 +182,7 @@ function readSection(section: Section, postmortem: Postmortem): TimelineSection 
     headingTextLine(section.heading, postmortem.source),
     intro,
     summaryLines(postmortem, section),
-    documentYear(postmortem)
+    () => documentYear(postmortem)
   )
   const placer = new Placer(context, twelveHourClock(lines), numericOrder(lines), mainZone(lines, context))
   const entries: TimelineEntry[] = []
@@ -384,26 +384,43 @@ type EntryFields = Omit<TimelineEntry, 'instant'>
 
 /** An entry whose moment is computed when first asked for. */
 class Entry implements TimelineEntry {
-  readonly kind!: TimelineEntryKind
-  readonly node!: Node
-  readonly text!: string
-  readonly time!: ClockTime | undefined
-  readonly unknownTime!: boolean
-  readonly endTime!: ClockTime | undefined
-  readonly timeText!: string | undefined
-  readonly position!: Position | undefined
-  readonly afternoon!: boolean
-  readonly ownDate!: DateFact | undefined
-  readonly date!: CalendarDate | undefined
-  readonly ownZone!: ZoneFact | undefined
-  readonly zone!: ZoneFact | undefined
-  readonly day!: number
-  readonly seconds!: number | undefined
-  readonly zoneSlip!: boolean
+  declare readonly kind: TimelineEntryKind
+  declare readonly node: Node
+  declare readonly text: string
+  declare readonly time: ClockTime | undefined
+  declare readonly unknownTime: boolean
+  declare readonly endTime: ClockTime | undefined
+  declare readonly timeText: string | undefined
+  declare readonly position: Position | undefined
+  declare readonly afternoon: boolean
+  declare readonly ownDate: DateFact | undefined
+  declare readonly date: CalendarDate | undefined
+  declare readonly ownZone: ZoneFact | undefined
+  declare readonly zone: ZoneFact | undefined
+  declare readonly day: number
+  declare readonly seconds: number | undefined
+  declare readonly zoneSlip: boolean
   #instant: Date | undefined | null = null
 
   constructor(fields: EntryFields) {
-    Object.assign(this, fields)
+    // Each field set in one order, so that every entry has one shape.
+    const self = this as {-readonly [Key in keyof EntryFields]: EntryFields[Key]}
+    self.kind = fields.kind
+    self.node = fields.node
+    self.text = fields.text
+    self.time = fields.time
+    self.unknownTime = fields.unknownTime
+    self.endTime = fields.endTime
+    self.timeText = fields.timeText
+    self.position = fields.position
+    self.afternoon = fields.afternoon
+    self.ownDate = fields.ownDate
+    self.date = fields.date
+    self.ownZone = fields.ownZone
+    self.zone = fields.zone
+    self.day = fields.day
+    self.seconds = fields.seconds
+    self.zoneSlip = fields.zoneSlip
   }
 
   get instant(): Date | undefined {
@@ -461,18 +478,10 @@ function offsetSeconds(placed: Placed): number {
   return tzOffset(zone.timeZone, at) * 60
 }
 
+/** The day of a date, counted from `epoch` (`daysBetween` keeps the days of the dates seen). */
 function dayNumber(date: CalendarDate): number {
-  const key = `${date.year ?? ''}-${date.month}-${date.day}`
-  let day = dayNumbers.get(key)
-  if (day === undefined) {
-    day = daysBetween(epoch, date)
-    dayNumbers.set(key, day)
-  }
-  return day
+  return daysBetween(epoch, date)
 }
-
-/** Day numbers of the dates seen: a timeline has few dates and many entries. */
-const dayNumbers = new Map<string, number>()
 
 /** A window that crosses midnight makes a longer jump over it plausible. */
 function nightLimit(window: IncidentWindow | undefined): number {

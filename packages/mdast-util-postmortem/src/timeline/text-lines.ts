@@ -21,15 +21,28 @@ export interface TextLine {
   readonly raw: string | undefined
 }
 
+/**
+ * Lines already read, by node and by reader: the timeline, its context and
+ * the document's year read the same nodes. Each entry holds the source it
+ * was read with, so that a node read with another source is read afresh.
+ */
+const paragraphs = new WeakMap<Node, {readonly source: SourceText | undefined; readonly lines: readonly TextLine[]}>()
+const htmlBlocks = new WeakMap<Node, {readonly source: SourceText | undefined; readonly lines: readonly TextLine[]}>()
+const nodeLines = new WeakMap<Node, {readonly source: SourceText | undefined; readonly line: TextLine}>()
+
 /** The lines of a paragraph. */
-export function linesOfParagraph(node: Paragraph, source: SourceText | undefined): TextLine[] {
-  return paragraphLines(node, source).map((line) => ({
+export function linesOfParagraph(node: Paragraph, source: SourceText | undefined): readonly TextLine[] {
+  const known = paragraphs.get(node)
+  if (known && known.source === source) return known.lines
+  const lines = paragraphLines(node, source).map((line) => ({
     text: renderedText(line),
     node,
     index: line.index,
     position: line.position,
     raw: rawLine(source, line.position)
   }))
+  paragraphs.set(node, {source, lines})
+  return lines
 }
 
 /**
@@ -60,18 +73,30 @@ function inlineHtml(nodes: readonly PhrasingContent[]): Html[] {
 
 /** A heading, a table cell or another node read as one line. */
 export function nodeLine(node: RootContent | Node, source: SourceText | undefined): TextLine {
+  const known = nodeLines.get(node)
+  if (known && known.source === source) return known.line
   const position = (node as Node).position
-  return {
+  const line = {
     text: toString(node as RootContent).replace(/\s+/g, ' '),
     node,
     index: 0,
     position,
     raw: rawLine(source, position)
   }
+  nodeLines.set(node, {source, line})
+  return line
 }
 
 /** The lines of an HTML block (`<li><strong>10:30 AM:</strong> ...</li>`), tags removed. */
-export function linesOfHtml(node: Html | Code, source: SourceText | undefined): TextLine[] {
+export function linesOfHtml(node: Html | Code, source: SourceText | undefined): readonly TextLine[] {
+  const known = htmlBlocks.get(node)
+  if (known && known.source === source) return known.lines
+  const lines = readHtmlLines(node, source)
+  htmlBlocks.set(node, {source, lines})
+  return lines
+}
+
+function readHtmlLines(node: Html | Code, source: SourceText | undefined): TextLine[] {
   const start = node.position?.start
   // A fenced block's text starts on the line after its fence.
   const first = start && node.type === 'code' && isFence(source?.lines[start.line - 1]) ? start.line + 1 : start?.line

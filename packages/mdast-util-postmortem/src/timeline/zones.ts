@@ -5,7 +5,7 @@
  * city's time (`Kigali time`).
  */
 import {TZDate, tzOffset} from '@date-fns/tz'
-import {wordCharBefore} from './chars.js'
+import {wordCharBefore, wordPointBefore} from './chars.js'
 
 /** A timezone named in the text. */
 export interface Zone {
@@ -223,10 +223,22 @@ function legacyZone(name: string): string | undefined {
 export function restatesZone(named: Zone, offset: Zone, year = 2024): boolean {
   if (!offsetName.test(offset.timeZone) || offsetName.test(named.timeZone)) return false
   if (offset.offset === undefined) return false
-  return [0, 6].some(
-    (month) => tzOffset(named.timeZone, new TZDate(year, month, 15, 12, 0, 0, 'UTC')) === offset.offset
-  )
+  const key = `${named.timeZone} ${offset.offset} ${year}`
+  let restates = restated.get(key)
+  if (restates === undefined) {
+    const minutes = offset.offset
+    restates = [0, 6].some(
+      (month) => tzOffset(named.timeZone, new TZDate(year, month, 15, 12, 0, 0, 'UTC')) === minutes
+    )
+    if (restated.size >= restatedLimit) restated.clear()
+    restated.set(key, restates)
+  }
+  return restates
 }
+
+/** Whether an offset restates a zone, by zone, offset and year: a document names few. */
+const restated = new Map<string, boolean>()
+const restatedLimit = 1000
 
 const prefixedOffset = /(?:UTC|GMT|UT) ?([+\-−–])(\d{1,2})(?::?(\d{2}))?(?!:?\d)/y
 const bareOffset = /([+\-−])(\d{2}):?(\d{2})(?!\d)/y
@@ -397,19 +409,54 @@ function offsetZone(
  */
 export function findZones(text: string, anywhere: boolean): Zone[] {
   const found: Zone[] = []
-  const starts = /(?<![\p{L}\p{N}])[\p{L}+\-−(]/gu
   // A lead (`All times`, `Timezone:`, `TZ:`) has `time` or `tz` in it: without one, only brackets can state a zone.
   const leads = anywhere || /tim|tz/i.test(text)
-  for (let match = starts.exec(text); match; match = starts.exec(text)) {
+  if (!leads) {
+    for (let at = text.indexOf('('); at !== -1; ) {
+      const zone = wordPointBefore(text, at) ? undefined : readZone(text, at)
+      if (zone) found.push(zone)
+      at = text.indexOf('(', zone ? zone.end : at + 1)
+    }
+    return found
+  }
+  // Where `tim` and `tz` are: a lead has one of them in the 40 characters before its zone.
+  const hints = anywhere ? [] : leadHints(text)
+  let hint = 0
+  // A zone starts a word (an ASCII letter: every name does) or is in brackets.
+  zoneStarts.lastIndex = 0
+  for (let match = zoneStarts.exec(text); match; match = zoneStarts.exec(text)) {
     const at = match.index
-    if (!anywhere && text.charAt(at) !== '(' && !(leads && ledZone(text.slice(Math.max(0, at - 40), at)))) continue
+    if (wordPointBefore(text, at)) continue
+    if (!anywhere && match[0] !== '(') {
+      const from = Math.max(0, at - 40)
+      while (hint < hints.length && (hints[hint] as number) < from) hint++
+      // After a lead, which ends in a space.
+      const near = hint < hints.length && (hints[hint] as number) < at
+      if (!(near && text.charCodeAt(at - 1) === 32 && ledZone(text.slice(from, at)))) continue
+    }
     const zone = readZone(text, at)
     if (!zone) continue
     found.push(zone)
-    starts.lastIndex = zone.end
+    zoneStarts.lastIndex = zone.end
   }
   return found
 }
+
+/** The offsets of `tim` and `tz` (any case) in a text. */
+function leadHints(text: string): number[] {
+  const found: number[] = []
+  leadHint.lastIndex = 0
+  for (let match = leadHint.exec(text); match; match = leadHint.exec(text)) found.push(match.index)
+  return found
+}
+
+const leadHint = /tim|tz/gi
+
+/**
+ * Where a zone may start: an ASCII letter or a bracket with no ASCII letter
+ * or digit before it (`wordPointBefore` tells of any other letter).
+ */
+const zoneStarts = /(?<![A-Za-z0-9])[A-Za-z(]/g
 
 /**
  * `All times in `, `All times `, `times are in `, `times are given in `,
