@@ -146,7 +146,7 @@ function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem
     )
   }
   const lower = sentence.toLowerCase()
-  const wish = [...vocabulary.wishes].find((item) => startsWithWords(lower, item) || containsWords(lower, item))
+  const wish = firstContained(lower, vocabulary.wishes)
   if (wish) return problem('wish', `is a wish (\`${wish}\` names no action)`, wishExpected, wish)
 
   const frequency = frequencyWords.find((item) => startsWithWords(lower, item))
@@ -156,7 +156,7 @@ function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem
   // `Always run …`, `Never deploy …`: a standing policy, then the task it asks for.
   const opening = /^[\p{L}'’]+/u.exec(sentence)?.[0] ?? ''
   if (vocabulary.policyVerbs.has(opening.toLowerCase()) && tagFirstWords(opening)[0]?.tags.has('Adverb')) {
-    if (!hasMechanism(lower.split(/\s+/).slice(1), whole, vocabulary, true)) {
+    if (!hasMechanism(lower.split(/\s+/).slice(1).map(bareWord), whole, vocabulary, true)) {
       return problem(
         'no-mechanism',
         `is a standing policy (\`${opening.toLowerCase()}\` with nothing that enforces it)`,
@@ -198,7 +198,7 @@ function judgePart(part: TaskText, whole: string, judging: Judging): TaskProblem
   }
   const rest = restAfter(sentence, verb.words)
   const main = mainClause(rest)
-  const restWords = rest.toLowerCase().split(/\s+/).filter(Boolean)
+  const restWords = rest.toLowerCase().split(/\s+/).filter(Boolean).map(bareWord)
 
   if (vocabulary.deferringVerbs.has(verb.lemma)) {
     return problem(
@@ -373,13 +373,7 @@ const clauseVerbs = new Set('verify confirm check validate assert test prove doc
  * followed by a word of substance, or (for a policy) a word that names an
  * enforcement (`a CI check`, `an alert`).
  */
-function hasMechanism(
-  restWords: readonly string[],
-  whole: string,
-  vocabulary: TaskVocabulary,
-  policy: boolean
-): boolean {
-  const words = restWords.map(bareWord)
+function hasMechanism(words: readonly string[], whole: string, vocabulary: TaskVocabulary, policy: boolean): boolean {
   const at = words.findIndex((word, index) => index > 0 && vocabulary.mechanismWords.has(word))
   if (at !== -1 && words.slice(at + 1).some((word) => /\p{L}{3}/u.test(word) && !emptyModifiers.has(word))) return true
   if (!policy) return false
@@ -394,8 +388,7 @@ function hasAny(text: string, list: ReadonlySet<string>): boolean {
 }
 
 /** `Communicate better`, `Test more thoroughly with the team`: a manner, then nothing it acts on. */
-function wishManner(restWords: readonly string[], vocabulary: TaskVocabulary): string | undefined {
-  const words = restWords.map(bareWord)
+function wishManner(words: readonly string[], vocabulary: TaskVocabulary): string | undefined {
   let at = 0
   if (words[at] === 'more' || words[at] === 'much') at++
   const adverb = words[at]
@@ -582,21 +575,72 @@ function hasConcreteToken(text: string, linked: boolean): boolean {
   })
 }
 
-/** A word without the punctuation around it. */
+/** A word without the punctuation around it (what is before its first letter or digit and after its last). */
 function bareWord(word: string): string {
-  const characters = [...word]
-  const isWordCharacter = (character: string | undefined) => character !== undefined && /[\p{L}\p{N}]/u.test(character)
   let start = 0
-  let end = characters.length
-  while (start < end && !isWordCharacter(characters[start])) start++
-  while (end > start && !isWordCharacter(characters[end - 1])) end--
-  return characters.slice(start, end).join('')
+  let end = word.length
+  while (start < end) {
+    const size = pointSize(word, start)
+    if (isWordPoint(word, start, size)) break
+    start += size
+  }
+  while (end > start) {
+    const size = pointSizeBefore(word, end)
+    if (isWordPoint(word, end - size, size)) break
+    end -= size
+  }
+  return start === 0 && end === word.length ? word : word.slice(start, end)
 }
 
+const wordPoint = /[\p{L}\p{N}]/u
+
+/** Whether the code point of `size` units at `at` is a letter or a digit. */
+function isWordPoint(word: string, at: number, size: number): boolean {
+  const code = word.charCodeAt(at)
+  if (code < 128) return (code >= 48 && code <= 57) || ((code | 0x20) >= 97 && (code | 0x20) <= 122)
+  return wordPoint.test(word.slice(at, at + size))
+}
+
+/** Code units of the code point at `at`: two for a surrogate pair. */
+function pointSize(word: string, at: number): number {
+  const code = word.charCodeAt(at)
+  if (code < 0xd800 || code > 0xdbff) return 1
+  const next = word.charCodeAt(at + 1)
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1
+}
+
+/** Code units of the code point that ends at `end`. */
+function pointSizeBefore(word: string, end: number): number {
+  const code = word.charCodeAt(end - 1)
+  if (code < 0xdc00 || code > 0xdfff || end < 2) return 1
+  const before = word.charCodeAt(end - 2)
+  return before >= 0xd800 && before <= 0xdbff ? 2 : 1
+}
+
+/** `phrase` opens `text`, then a space, a comma or the end. */
 function startsWithWords(text: string, phrase: string): boolean {
-  return text === phrase || text.startsWith(`${phrase} `) || text.startsWith(`${phrase},`)
+  if (!text.startsWith(phrase)) return false
+  const next = text.charCodeAt(phrase.length)
+  return Number.isNaN(next) || next === space || next === comma
 }
 
+const space = 32
+const comma = 44
+
+/** `phrase` as whole words of `text`: opening it (see `startsWithWords`), or after a space, then a space or the end. */
 function containsWords(text: string, phrase: string): boolean {
-  return startsWithWords(text, phrase) || text.includes(` ${phrase} `) || text.endsWith(` ${phrase}`)
+  if (startsWithWords(text, phrase)) return true
+  if (phrase === '') return text.includes('  ') || text.endsWith(' ')
+  for (let at = text.indexOf(phrase, 1); at !== -1; at = text.indexOf(phrase, at + 1)) {
+    if (text.charCodeAt(at - 1) !== space) continue
+    const next = text.charCodeAt(at + phrase.length)
+    if (Number.isNaN(next) || next === space) return true
+  }
+  return false
+}
+
+/** The first phrase of a list, in its order, that `text` holds as whole words. */
+function firstContained(text: string, phrases: ReadonlySet<string>): string | undefined {
+  for (const phrase of phrases) if (containsWords(text, phrase)) return phrase
+  return undefined
 }
