@@ -9,7 +9,7 @@
 import type {Code, Html, ListItem, Node, Paragraph, Parent, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
-import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from './lines.js'
+import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines} from './lines.js'
 import {hintIdsOf, type MatchStrictness, sectionIdsOf} from './match.js'
 import {isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
@@ -291,7 +291,7 @@ function listAtDepth(ancestors: readonly Parent[], depth: number): Parent | unde
 }
 
 function paragraphTitles(walk: Walk, node: Paragraph, parent: Parent, index: number): void {
-  const lines = paragraphLines(node, walk.source)
+  const lines = sharedParagraphLines(node, walk.source)
   for (let at = 0; at < lines.length; at++) lineTitle(walk, lines, at, node, parent, index)
 }
 

@@ -78,12 +78,17 @@ const splitLines = new WeakMap<Paragraph, {source: SourceText | undefined; lines
 
 /** Split a paragraph into its lines. */
 export function paragraphLines(node: Paragraph, source?: SourceText): ParagraphLine[] {
-  const known = splitLines.get(node)
   // A copy: callers may change the array they get (never its lines, which are read-only).
-  if (known && known.source === source) return [...known.lines]
+  return [...sharedParagraphLines(node, source)]
+}
+
+/** `paragraphLines`, as the array every caller in the model shares: not to be changed. */
+export function sharedParagraphLines(node: Paragraph, source?: SourceText): readonly ParagraphLine[] {
+  const known = splitLines.get(node)
+  if (known && known.source === source) return known.lines
   const lines = splitParagraph(node, source)
   splitLines.set(node, {source, lines})
-  return [...lines]
+  return lines
 }
 
 function splitParagraph(node: Paragraph, source: SourceText | undefined): ParagraphLine[] {

@@ -1,7 +1,7 @@
 import type {Html, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node, Point, Position} from 'unist'
-import {type ParagraphLine, paragraphLines, type SourceText, stripTags} from '../lines.js'
+import {type ParagraphLine, type SourceText, sharedParagraphLines, stripTags} from '../lines.js'
 import type {Postmortem} from '../model.js'
 import {lookupTable} from '../normalize.js'
 import type {Section} from '../sections.js'
@@ -127,8 +127,8 @@ class Finder {
   }
 
   /** The lines of a paragraph of the section (clipped to it already). */
-  private sectionLines(node: Paragraph, _section: Section): ParagraphLine[] {
-    return paragraphLines(node, this.source)
+  private sectionLines(node: Paragraph, _section: Section): readonly ParagraphLine[] {
+    return sharedParagraphLines(node, this.source)
   }
 
   private line(line: ParagraphLine, section: Section, node: Node, inList = false): void {
@@ -199,7 +199,7 @@ class Finder {
     const nested = item.children.filter((child): child is List => child.type === 'list')
     const first = item.children[0]
     const paragraph = first?.type === 'paragraph' ? first : undefined
-    const lines = paragraph ? paragraphLines(paragraph, this.source) : []
+    const lines = paragraph ? sharedParagraphLines(paragraph, this.source) : []
     const marked = lines.filter((line) => line.index > 0 && malformedMarker(stripTags(line.text), true))
     // An item with sub-items (a list, or dash lines) is a group: its text is a title.
     if (nested.length > 0 || marked.length > 0) {

@@ -6,7 +6,7 @@
 import type {Code, Html, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node, Position} from 'unist'
-import {htmlText, type ParagraphLine, paragraphLines, type SourceText} from '../lines.js'
+import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines} from '../lines.js'
 
 /** One line of plain text (marks removed) and where it lies. */
 export interface TextLine {
@@ -34,7 +34,7 @@ const nodeLines = new WeakMap<Node, {readonly source: SourceText | undefined; re
 export function linesOfParagraph(node: Paragraph, source: SourceText | undefined): readonly TextLine[] {
   const known = paragraphs.get(node)
   if (known && known.source === source) return known.lines
-  const lines = paragraphLines(node, source).map((line) => ({
+  const lines = sharedParagraphLines(node, source).map((line) => ({
     text: renderedText(line),
     node,
     index: line.index,
