@@ -178,13 +178,12 @@ function wordsOf(text: string): number {
   let count = 0
   let counted = false
   for (let at = 0; at < text.length; at++) {
-    const code = text.charCodeAt(at)
-    // `isSpaceAt`, told from the code at hand for ASCII.
-    if (code < 128 ? code === 32 || (code >= 9 && code <= 13) : isSpaceAt(text, at)) {
+    if (isSpaceAt(text, at)) {
       counted = false
       continue
     }
     if (counted) continue
+    const code = text.charCodeAt(at)
     const ascii = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
     if (ascii || (code >= 128 && letterOrDigit.test(String.fromCodePoint(text.codePointAt(at) ?? code)))) {
       count++

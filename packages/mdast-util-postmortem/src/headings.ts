@@ -10,8 +10,8 @@ import type {Code, Html, ListItem, Node, Paragraph, Parent, Root, RootContent} f
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
 import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines} from './lines.js'
-import {hintIdsOf, type MatchStrictness, sectionIdsOf} from './match.js'
-import {isSpaceAt} from './normalize.js'
+import {hintIdsOf, type MatchStrictness, noIds, sectionIdsOf} from './match.js'
+import {hasNonSpace, isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
 import {readStamp} from './timeline/stamp.js'
 
@@ -277,8 +277,6 @@ function add(walk: Walk, node: RootContent, parent: Parent, draft: Draft): boole
   return true
 }
 
-const noIds: readonly string[] = Object.freeze([])
-
 /** The list holding the `depth`-th list item among `ancestors`. */
 function listAtDepth(ancestors: readonly Parent[], depth: number): Parent | undefined {
   let seen = 0
@@ -378,7 +376,7 @@ function lineTitle(
 /** Where the colon of a label is (`Impact: 40% of users ...`): a short label with text after it; else -1. */
 function labelColon(text: string): number {
   const colon = text.indexOf(':')
-  return colon > 0 && colon <= longestLabel && hasTextFrom(text, colon + 1) ? colon : -1
+  return colon > 0 && colon <= longestLabel && hasNonSpace(text, colon + 1) ? colon : -1
 }
 
 /** `Impact: 40% of users ...` and `**Root cause:** a full disk`: the label, as a title. */
@@ -426,12 +424,6 @@ function lineDraft(
     // The line is added only once `raw` is known to start with no stamp.
     stamp: text === raw ? false : undefined
   }
-}
-
-/** Whether `text` has a character other than a space at or after `from`. */
-function hasTextFrom(text: string, from: number): boolean {
-  for (let at = from; at < text.length; at++) if (!isSpaceAt(text, at)) return true
-  return false
 }
 
 const leadingLetters = /^\p{L}+/u
@@ -646,9 +638,8 @@ function cleanRange(text: string, from: number, to: number, limit: number): stri
   let spaced = false
   let collapse = false
   for (let at = start; at < end; at++) {
-    const code = text.charCodeAt(at)
-    if (code === 32 || (code < 128 ? code >= 9 && code <= 13 : isSpaceAt(text, at))) {
-      if (spaced || code !== 32) collapse = true
+    if (isSpaceAt(text, at)) {
+      if (spaced || text.charCodeAt(at) !== 32) collapse = true
       if (spaced) continue
       spaced = true
     } else spaced = false

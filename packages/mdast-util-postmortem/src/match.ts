@@ -168,7 +168,8 @@ export function hintIdsOf(text: string, profile: Profile, strictness: MatchStric
  */
 const matches = new WeakMap<readonly Alias[], Record<MatchStrictness, Map<string, readonly string[]>>>()
 const matchesLimit = 20_000
-const noIds: readonly string[] = Object.freeze([])
+/** No section ids: the one empty list the matchers share. */
+export const noIds: readonly string[] = Object.freeze([])
 
 function matchAliases(text: string, aliases: readonly Alias[], strictness: MatchStrictness): readonly string[] {
   let byStrictness = matches.get(aliases)

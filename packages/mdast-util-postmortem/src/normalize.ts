@@ -124,6 +124,12 @@ export function isSpaceAt(text: string, index: number): boolean {
   )
 }
 
+/** Whether `text` has a character other than a space (see `isSpaceAt`) from `from` to `to`. */
+export function hasNonSpace(text: string, from = 0, to = text.length): boolean {
+  for (let at = from; at < to; at++) if (!isSpaceAt(text, at)) return true
+  return false
+}
+
 /**
  * A table of words with no prototype: `table.constructor` or
  * `table.toString` is no entry (a word of the text can be any key).

@@ -13,7 +13,7 @@ import type {Node, Point, Position} from 'unist'
 import {givesCauses, isOpeningField, isTimedRun, overviewBlock} from './evidence.js'
 import {type BlockOrder, findTitles, type Key, lineLevel, type SectionHeading, type TitleCandidate} from './headings.js'
 import {htmlText, type SourceText} from './lines.js'
-import {isSpaceAt} from './normalize.js'
+import {hasNonSpace} from './normalize.js'
 import type {Profile} from './profiles.js'
 
 /** A section of the postmortem that stands for one or more known concepts. */
@@ -543,9 +543,4 @@ function hasText(value: unknown): boolean {
   if ('value' in node) return node.value !== undefined && node.value !== null && hasNonSpace(String(node.value))
   if ('alt' in node && node.alt) return hasNonSpace(String(node.alt))
   return 'children' in node && hasText(node.children)
-}
-
-function hasNonSpace(text: string): boolean {
-  for (let at = 0; at < text.length; at++) if (!isSpaceAt(text, at)) return true
-  return false
 }

@@ -9,7 +9,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {SectionHeading} from '../headings.js'
 import type {Postmortem} from '../model.js'
-import {isSpaceAt, normalizeLabel} from '../normalize.js'
+import {hasNonSpace, isSpaceAt, normalizeLabel} from '../normalize.js'
 import type {Section} from '../sections.js'
 import {type BlockText, textBlocks} from './text.js'
 import {effectCues, impactLabels} from './vocabulary.js'
@@ -52,7 +52,7 @@ export function findStatementRanges(postmortem: Postmortem): StatementRange[] {
   const covered = new Map<RootContent, Array<[number, number]>>()
   const placed: Array<[Point, Point]> = []
   const push = (range: StatementRange) => {
-    if (range.to <= range.from || onlySpaces(range.block.text, range.from, range.to)) return
+    if (range.to <= range.from || !hasNonSpace(range.block.text, range.from, range.to)) return
     const position = range.block.positionOf(range.from, range.to)
     if (position) {
       if (placed.some(([start, end]) => before(position.start, end) && before(start, position.end))) return
@@ -332,12 +332,6 @@ function capitalAfterSpace(text: string, at: number): boolean {
 }
 
 const lowerLetter = /\p{Ll}/u
-
-/** Whether `text` holds nothing but spaces from `from` to `to`. */
-function onlySpaces(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (!isSpaceAt(text, at)) return false
-  return true
-}
 
 /** Whether point `a` comes before point `b`. */
 function before(a: Point, b: Point): boolean {

@@ -5,6 +5,7 @@
  * city's time (`Kigali time`).
  */
 import {TZDate, tzOffset} from '@date-fns/tz'
+import {isSpaceAt} from '../normalize.js'
 import {wordCharBefore, wordPointBefore} from './chars.js'
 
 /** A timezone named in the text. */
@@ -290,18 +291,10 @@ function readZoneAt(text: string, at: number, options: ZoneReadOptions): Zone | 
     const close = bracket === '(' ? ')' : ']'
     // `(UTC)`, `(Kigali time)`, `[UTC]`: the bracket must close on the zone.
     let after = zone.end
-    while (after < text.length && isSpace(text.charCodeAt(after))) after++
+    while (after < text.length && isSpaceAt(text, after)) after++
     if (text.charAt(after) !== close) return undefined
   }
   return zone
-}
-
-const whiteSpace = /\s/
-
-/** Whether a code unit is white space, as `trimStart` removes it. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13)
-  return whiteSpace.test(String.fromCharCode(code))
 }
 
 /** The first zone inside `text` whose reading is certain enough (see `findZones`). */
