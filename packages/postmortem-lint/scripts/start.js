@@ -26,13 +26,13 @@ try {
   // No cache: compile.
 }
 
+// The bundle's first line, `#!/usr/bin/env node`, is left out (not its line
+// ending: the lines of stack traces stay those of the file).
+const source = readFileSync(scriptPath, 'utf8').replace(/^#!.*/, '')
 // The arguments a CommonJS module gets, the URL the bundle's
 // `import.meta.url` stands for (this file's, which the workers start), and
 // the `import()` of config files and plugins, which a script run from a code
 // cache cannot make in Node 20 (see scripts/bundle.js).
-// The bundle's first line, `#!/usr/bin/env node`, is left out (not its line
-// ending: the lines of stack traces stay those of the file).
-const source = readFileSync(scriptPath, 'utf8').replace(/^#!.*/, '')
 const script = new vm.Script(
   `(function (exports, require, module, __filename, __dirname, __bundleUrl, __importModule) {${source}\n})`,
   {filename: scriptPath, cachedData}

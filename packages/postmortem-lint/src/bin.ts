@@ -2,8 +2,8 @@
 import {run} from './cli.js'
 import {isLintWorker} from './workers.js'
 
-// In the one-file bundle, lint workers run this file too: only the CLI's own
-// thread runs the CLI.
+// In the bundle, lint workers run this file too: only the CLI's own thread
+// runs the CLI.
 if (!isLintWorker()) {
   // A reader that stops early (`postmortem-lint ... | head -1`) closes the
   // pipe: the rest of the report has nowhere to go, which is no error.

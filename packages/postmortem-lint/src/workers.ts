@@ -6,7 +6,8 @@
  * one thread lints them all.
  *
  * A worker runs this very module: `new Worker(import.meta.url)`. Built by
- * `tsc`, that is this file; in the one-file bundle, it is the bundle, whose
+ * `tsc`, that is this file; in the bundle, it is the bundle's bin (which
+ * stands for `import.meta.url` there and runs the bundled script), whose
  * CLI then does not start (see `isLintWorker`).
  */
 import {isMainThread, parentPort, Worker, workerData} from 'node:worker_threads'
