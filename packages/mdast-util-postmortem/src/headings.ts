@@ -208,8 +208,10 @@ function titlesOf(walk: Walk, node: RootContent, parent: Parent, index: number):
       htmlTitles(walk, node, parent, index)
       return
     case 'code':
-      // A title centred with spaces becomes an indented code block of one line.
-      if (!node.lang && !node.value.includes('\n')) htmlTitles(walk, node, parent, index)
+      // A title centred with spaces becomes an indented code block of one
+      // line. A fenced block is code written as such (and its one line is
+      // not the block's first, where its fence is).
+      if (!node.lang && !node.value.includes('\n') && !isFenced(node)) htmlTitles(walk, node, parent, index)
       return
     default:
       return
@@ -233,6 +235,12 @@ interface Draft {
   depth?: number
   /** Whether the text starts with a stamp, when already known. */
   stamp?: boolean
+}
+
+/** Whether a code block of one line is fenced: its fences are lines of their own. */
+function isFenced(node: Code): boolean {
+  const position = node.position
+  return position !== undefined && position.end.line > position.start.line
 }
 
 /** Add a title when its text names or hints at a concept (or it is a real heading); say whether it was added. */

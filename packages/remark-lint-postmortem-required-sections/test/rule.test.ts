@@ -55,6 +55,21 @@ describe('postmortem-required-sections', () => {
     ])
   })
 
+  it('takes a title centred as an indented code line, not a line of fenced code', async () => {
+    const options: LintOptions = {
+      plugins: [[rule, {profile: {sections: [{id: 'summary'}, {id: 'impact'}, {id: 'timeline'}]}}]]
+    }
+    const summary = '## Summary\n\nThe API failed for 20 minutes.\n\n'
+    const timeline = '\n\n## Timeline\n\n- 10:00 alert\n'
+    expect(await lintToStrings(`${summary}          Impact\n\n3% of requests.${timeline}`, options)).toEqual([
+      '5:1-5:13: Unexpected section `Impact` written as a line of text, expected a heading such as `## Impact` [postmortem-required-sections]'
+    ])
+    // The fence is code written as such; and its line is not where the title would be.
+    expect(await lintToStrings(`${summary}\`\`\`\nImpact\n\`\`\`${timeline}`, options)).toEqual([
+      '8:1: Unexpected missing section `Impact`, expected a heading such as `## Impact` [postmortem-required-sections]'
+    ])
+  })
+
   it('counts a heading that names two sections for both', async () => {
     expect(
       await lintToStrings(
