@@ -294,11 +294,17 @@ function crlf(document: Document): string | undefined {
   return document.value.includes('\n') ? document.value.replace(/\r?\n/g, '\r\n') : undefined
 }
 
+/** The line endings of old Macs: `\r` alone, which Markdown reads as line endings too. */
+function cr(document: Document): string | undefined {
+  return document.value.includes('\n') ? document.value.replace(/\r?\n/g, '\r') : undefined
+}
+
 const preserving: Array<Change & {readonly pseudo?: boolean}> = [
   {name: 'known headings written as bold lines', change: headingsAsBold, pseudo: true},
   {name: '`-` list markers written as `*`', change: dashesAsStars},
   {name: 'every heading one level deeper', change: headingsDeeper},
   {name: 'CRLF line endings', change: crlf},
+  {name: 'CR line endings', change: cr},
   {name: 'known headings written as `Title:` lines', change: headingsAsLines, pseudo: true},
   {
     name: 'known headings written as `* Title:` bullets with the content nested',

@@ -8,6 +8,7 @@ import type {RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node} from 'unist'
 import type {TitleCandidate} from './headings.js'
+import {textLines, valueLines} from './lines.js'
 import {isSpaceAt} from './normalize.js'
 import {findClockTimes} from './timeline/clock.js'
 import {findDates} from './timeline/dates.js'
@@ -51,14 +52,14 @@ function entryLines(node: RootContent, lines: string[]): void {
       return
     case 'paragraph':
     case 'blockquote':
-      for (const line of toString(node).split('\n')) if (line.trim() !== '') lines.push(line)
+      for (const line of textLines(toString(node))) if (line.trim() !== '') lines.push(line)
       return
     case 'heading':
       lines.push(toString(node))
       return
     case 'code':
     case 'html':
-      for (const line of node.value.split(/\r?\n/))
+      for (const line of valueLines(node.value))
         if (line.trim() !== '' && !line.trim().startsWith('<')) lines.push(line)
       return
     case 'table':
@@ -148,7 +149,7 @@ function linesOf(node: RootContent): string[] {
   if (node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
     return (node.children as RootContent[]).flatMap(linesOf)
   }
-  return toString(node).split('\n')
+  return textLines(toString(node))
 }
 
 /** How many lines of a block are fields, and how many of those tell when. */

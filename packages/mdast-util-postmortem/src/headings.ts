@@ -9,7 +9,7 @@
 import type {Code, Html, ListItem, Node, Paragraph, Parent, Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
-import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines} from './lines.js'
+import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines, valueLines} from './lines.js'
 import {hintIdsOf, type MatchStrictness, noIds, sectionIdsOf} from './match.js'
 import {hasNonSpace, isSpaceAt} from './normalize.js'
 import type {Profile} from './profiles.js'
@@ -518,7 +518,7 @@ function summaryTitle(line: string): [string, string] | undefined {
  */
 function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, index: number): void {
   const start = node.position?.start.line
-  const lines = node.value.split(/\r?\n/)
+  const lines = valueLines(node.value)
   lines.forEach((raw, at) => {
     const value = raw.trim()
     const tag = htmlTitle.exec(value)

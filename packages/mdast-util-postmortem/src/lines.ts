@@ -74,6 +74,30 @@ interface Building {
  * split with, so a node read with another source is split afresh. Nodes are
  * per document, so nothing is shared between documents.
  */
+/**
+ * A line break in the value of a text node: `\n`, or a `\r` alone (files
+ * with the line endings of old Macs, which Markdown reads as line endings
+ * too). A `\r\n` breaks at its `\n`, its `\r` left in the line before as
+ * ever.
+ */
+const lineBreak = /\r(?!\n)|\n/g
+
+/** The offset of the next line break (see `lineBreak`) in `value` from `from`, or -1. */
+export function lineBreakAt(value: string, from = 0): number {
+  lineBreak.lastIndex = from
+  return lineBreak.exec(value)?.index ?? -1
+}
+
+/** The lines of the value of a text node, between its line breaks (see `lineBreak`). */
+export function textLines(value: string): string[] {
+  return value.split(lineBreak)
+}
+
+/** The lines of an HTML or code block's value: between `\r\n`, `\n` or `\r`, none left in a line. */
+export function valueLines(value: string): string[] {
+  return value.split(/\r\n|\r|\n/)
+}
+
 const splitLines = new WeakMap<Paragraph, {source: SourceText | undefined; lines: readonly ParagraphLine[]}>()
 
 /** Split a paragraph into its lines. */
@@ -113,7 +137,7 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
       continue
     }
     if (child.type === 'text') {
-      const parts = child.value.split('\n')
+      const parts = textLines(child.value)
       parts.forEach((part, at) => {
         if (at > 0) push()
         current.text += part
@@ -123,7 +147,7 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
       continue
     }
     const value = toString(child)
-    const parts = value.split('\n')
+    const parts = textLines(value)
     parts.forEach((part, at) => {
       if (at > 0) push()
       current.text += part

@@ -12,7 +12,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Node, Point, Position} from 'unist'
 import {givesCauses, isOpeningField, isTimedRun, overviewBlock} from './evidence.js'
 import {type BlockOrder, findTitles, type Key, lineLevel, type SectionHeading, type TitleCandidate} from './headings.js'
-import {htmlText, type SourceText} from './lines.js'
+import {htmlText, lineBreakAt, type SourceText, valueLines} from './lines.js'
 import {hasNonSpace} from './normalize.js'
 import type {Profile} from './profiles.js'
 
@@ -418,19 +418,19 @@ function paragraphPart(
     if (child.type !== 'text') {
       const value = toString(child)
       if (inside(line, char)) children.push(child)
-      const last = value.lastIndexOf('\n')
-      if (last === -1) char += value.length
-      else {
-        for (let at = value.indexOf('\n'); at !== -1; at = value.indexOf('\n', at + 1)) line++
-        char = value.length - last - 1
+      let last = -1
+      for (let at = lineBreakAt(value); at !== -1; at = lineBreakAt(value, at + 1)) {
+        line++
+        last = at
       }
+      char = last === -1 ? char + value.length : value.length - last - 1
       continue
     }
     // The pieces of the text between its line breaks, read in place.
     const value = child.value
-    const whole = !value.includes('\n')
+    const whole = lineBreakAt(value) === -1
     for (let at = 0, pieceStart = 0; pieceStart <= value.length; at++) {
-      const found = value.indexOf('\n', pieceStart)
+      const found = lineBreakAt(value, pieceStart)
       const pieceEnd = found === -1 ? value.length : found
       const length = pieceEnd - pieceStart
       if (at > 0) {
@@ -500,7 +500,7 @@ function shift(node: Text, value: string): Position | undefined {
 /** The lines of an HTML or code block inside the span, as a block of their own. */
 function linesPart(node: Html | RootContent, seq: number, from: Key, to: Key): RootContent | undefined {
   if (!('value' in node) || typeof node.value !== 'string') return undefined
-  const lines = node.value.split(/\r?\n/)
+  const lines = valueLines(node.value)
   const kept: number[] = []
   lines.forEach((_, at) => {
     if (lowColumn(seq, at, from) <= 0 && 0 < highColumn(seq, at, to)) kept.push(at)

@@ -70,6 +70,19 @@ describe('postmortem-required-sections', () => {
     ])
   })
 
+  it('reads a file with the line endings of old Macs (`\\r` alone) as it reads one with `\\n`', async () => {
+    const lf = '<h2>Summary</h2>\n<p>The API failed for 20 minutes.</p>\n\nTimeline\n10:00 alert\nCause Summary ::\n'
+    // `Cause Summary ::` names the root cause, on line 6.
+    const expected = [
+      '3:1: Unexpected missing section `Impact`, expected a heading such as `## Impact` [postmortem-required-sections]',
+      '4:1-4:9: Unexpected section `Timeline` written as a line of text, expected a heading such as `## Timeline` [postmortem-required-sections]',
+      '7:1: Unexpected missing section `Resolution`, expected a heading such as `## Resolution` [postmortem-required-sections]',
+      '7:1: Unexpected missing section `Action Items`, expected a heading such as `## Action Items` [postmortem-required-sections]'
+    ]
+    expect(await lintToStrings(lf)).toEqual(expected)
+    expect(await lintToStrings(lf.replace(/\n/g, '\r'))).toEqual(expected)
+  })
+
   it('counts a heading that names two sections for both', async () => {
     expect(
       await lintToStrings(

@@ -8,6 +8,7 @@ import type {Paragraph, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {SectionHeading} from '../headings.js'
+import {textLines} from '../lines.js'
 import type {Postmortem} from '../model.js'
 import {hasNonSpace, isSpaceAt, normalizeLabel} from '../normalize.js'
 import type {Section} from '../sections.js'
@@ -32,7 +33,7 @@ export interface StatementRange {
 const labelSet = new Set(impactLabels.map(normalizeLabel))
 /** Cheap test before reading a paragraph's lines: a line starts with an impact label and a colon. */
 const labelLine =
-  /(?:^|\n)[ \t*_>•·-]*(?:impact|duration|downtime|users? affected|affected|customers? affected|scope|outage duration|total downtime|total time|time down|total outage|outage length|length of (?:the )?outage|[a-z]+ impact)\b[^:\n]{0,40}:/i
+  /(?:^|[\n\r])[ \t*_>•·-]*(?:impact|duration|downtime|users? affected|affected|customers? affected|scope|outage duration|total downtime|total time|time down|total outage|outage length|length of (?:the )?outage|[a-z]+ impact)\b[^:\n]{0,40}:/i
 /**
  * Whether a text may hold a labelled line: a colon, then `labelLine` (it
  * looks only at the starts of lines: quicker than any search of the label
@@ -143,7 +144,7 @@ function labelledRanges(
 /** Whether a section's title is a label that `labelledRanges` reads with its line. */
 function readAsLabel(heading: SectionHeading): boolean {
   if (heading.kind !== 'label' || heading.node.type !== 'paragraph') return false
-  const text = paragraphText(heading.node).split('\n')[heading.line] ?? ''
+  const text = textLines(paragraphText(heading.node))[heading.line] ?? ''
   return mayHoldLabel(text)
 }
 

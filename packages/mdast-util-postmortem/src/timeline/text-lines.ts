@@ -6,7 +6,7 @@
 import type {Code, Html, Paragraph, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Node, Position} from 'unist'
-import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines} from '../lines.js'
+import {htmlText, type ParagraphLine, type SourceText, sharedParagraphLines, valueLines} from '../lines.js'
 
 /** One line of plain text (marks removed) and where it lies. */
 export interface TextLine {
@@ -100,7 +100,7 @@ function readHtmlLines(node: Html | Code, source: SourceText | undefined): TextL
   const start = node.position?.start
   // A fenced block's text starts on the line after its fence.
   const first = start && node.type === 'code' && isFence(source?.lines[start.line - 1]) ? start.line + 1 : start?.line
-  return node.value.split(/\r?\n/).map((value, index) => {
+  return valueLines(node.value).map((value, index) => {
     const line = first === undefined ? undefined : first + index
     const raw = line === undefined ? undefined : (source?.lines[line - 1] ?? value)
     const column = raw === undefined ? 1 : raw.length - raw.trimStart().length + 1
