@@ -2,6 +2,7 @@ import type {Paragraph, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
+import {hasNonSpace} from './normalize.js'
 
 /** The source text of a document, split in lines once. */
 export class SourceText {
@@ -161,17 +162,35 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
 }
 
 /**
- * The source line a paragraph's text starts on: its start's line, or the
- * next one when nothing of it is left there (a task box alone on its line,
- * `- [ ] ` then `Timeline:`, leaves the paragraph starting after the box).
+ * The source line a paragraph's text starts on: its first child's, where
+ * that says. A task box alone on its line (`- [x]` then `**Impact**` or
+ * `Timeline:` on the next line) leaves the paragraph starting at the box,
+ * or its text starting past the box's line (see `textStartOf`).
  */
 function firstLineOf(node: Paragraph, source: SourceText | undefined): number | undefined {
   const start = node.position?.start
   if (!start || !source || node.position?.end.line === start.line) return start?.line
-  const rest = source.lines[start.line - 1]?.slice(start.column - 1) ?? ''
   const first = node.children[0]
-  const breaksFirst = first?.type === 'text' && first.value.startsWith('\n')
-  return rest.trim() === '' && !breaksFirst ? start.line + 1 : start.line
+  const own = first?.position?.start
+  if (!first || !own) return start.line
+  return first.type === 'text' ? textStartOf(first.value, own, source).line : own.line
+}
+
+/**
+ * Where the text of a value that the parser says starts at `start` really
+ * starts. A task box alone on its line (`- [ ] ` or `- [x]`, then the text
+ * on the next line) leaves the start of the item's first text past the end
+ * of the box's line: the parser drops the line break after the box and
+ * moves the column on, not the line. The text then starts on the next
+ * line, after its spaces (the caller finds the text on that line). Any
+ * other start is kept.
+ */
+export function textStartOf(value: string, start: Point, source: SourceText | undefined): Point {
+  if (!source || value === '' || lineBreakAt(value) === 0) return start
+  const line = source.lines[start.line - 1]
+  const next = source.lines[start.line]
+  if (line === undefined || next === undefined || hasNonSpace(line, start.column - 1)) return start
+  return {line: start.line + 1, column: next.length - next.trimStart().length + 1}
 }
 
 function fresh(): Building {

@@ -2,14 +2,15 @@ import {readFileSync} from 'node:fs'
 import type {Root} from 'mdast'
 import {getPostmortem, profiles, resolveProfile} from 'mdast-util-postmortem'
 import remarkParse from 'remark-parse'
+import remarkPresetLintPostmortem from 'remark-preset-lint-postmortem'
 import {unified} from 'unified'
 import {describe, expect, it} from 'vitest'
 
 const fixtures = new URL('../../../fixtures/sections/', import.meta.url)
 
-function sectionsOf(name: string, profile = profiles.generic) {
+function sectionsOf(name: string, profile = profiles.generic, parser = unified().use(remarkParse)) {
   const text = readFileSync(new URL(name, fixtures), 'utf8')
-  const tree = unified().use(remarkParse).parse(text) as Root
+  const tree = parser.parse(text) as Root
   return getPostmortem(tree, profile, text).sections.map((section) => {
     const start = section.heading.position?.start
     const end = section.heading.position?.end
@@ -24,6 +25,13 @@ describe('sections of a postmortem', () => {
 
   it('finds bold and emphasis lines', () => {
     expect(sectionsOf('bold-line.md')).toEqual(['1:1-1:14 bold timeline', '5:1-5:17 bold action-items'])
+  })
+
+  it('places a title under a task box alone on its line on its own line', () => {
+    // The parser starts such an item's text at the box, or past the end of its line.
+    expect(
+      sectionsOf('task-box-line.md', profiles.generic, unified().use(remarkParse).use(remarkPresetLintPostmortem))
+    ).toEqual(['6:3-6:14 bold summary', '10:3-10:14 label root-cause', '12:3-12:12 plain timeline'])
   })
 
   it('finds lines of their own', () => {

@@ -84,6 +84,18 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     expect(await reasons(read('quoted.md'), {profile: 'holberton'})).toEqual([`4:70-4:74: ${usersVague('most')}`])
   })
 
+  it('places a word of an item whose task box is alone on its line on the line after the box', async () => {
+    // The parser moves the text's start past the box on the box's line.
+    expect(await reasons(read('task-box-line.md'))).toEqual([
+      '12:3-12:7: Unexpected vague quantifier `Some`, expected how many customers as a share or a count (`40% of customers`, `1,200 customers`)'
+    ])
+    // With a space after the box, the same.
+    const spaced = read('task-box-line.md').replace('- [x]\n  Some', '- [x] \n  Some')
+    expect(await reasons(spaced)).toEqual([
+      '12:3-12:7: Unexpected vague quantifier `Some`, expected how many customers as a share or a count (`40% of customers`, `1,200 customers`)'
+    ])
+  })
+
   it('reads a `Total time:` line nested under a `Time:` item as the duration', async () => {
     expect(await reasons(read('total-time.md'))).toEqual([])
     const without = read('total-time.md').replace('  - Total time: 17 minutes down\n', '')

@@ -1,7 +1,7 @@
 import type {Nodes, PhrasingContent, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point, Position} from 'unist'
-import type {SourceText} from '../lines.js'
+import {type SourceText, textStartOf} from '../lines.js'
 
 /** A run of the block's text that sits at a known place in the source. */
 interface Segment {
@@ -91,7 +91,8 @@ class Builder {
    * Add text whose first line starts at `start` in the source; later lines
    * are found on the following source lines.
    */
-  add(value: string, start: Point | undefined): void {
+  add(value: string, given: Point | undefined): void {
+    const start = given && textStartOf(value, given, this.source)
     if (lineBreaks(value) === 0) {
       // One line (most text nodes): no split.
       if (value === '') return
