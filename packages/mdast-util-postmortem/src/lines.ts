@@ -186,7 +186,9 @@ function firstLineOf(node: Paragraph, source: SourceText | undefined): number | 
  * other start is kept.
  */
 export function textStartOf(value: string, start: Point, source: SourceText | undefined): Point {
-  if (!source || value === '' || lineBreakAt(value) === 0) return start
+  // A value that starts with its own line break (`\n`, `\r\n` or `\r`) starts there.
+  const first = value.charCodeAt(0)
+  if (!source || value === '' || first === 10 || first === 13) return start
   const line = source.lines[start.line - 1]
   const next = source.lines[start.line]
   if (line === undefined || next === undefined || hasNonSpace(line, start.column - 1)) return start

@@ -96,6 +96,18 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     ])
   })
 
+  it('places a line that follows an inline link on its own line, whatever the line endings', async () => {
+    // The text after the link starts with the line ending (`\r\n` here).
+    const markdown =
+      '# Checkout outage\n\n## Impact\n\nCheckout failed, as [the status page](https://status.example.com)\nsaid from 10:00 to 10:40 UTC.\n'
+    const expected = [
+      '5:1-6:30: Unexpected impact given as a start and an end time (`10:00` to `10:40`), expected how long it lasted (`for 40 minutes`)'
+    ]
+    expect(await reasons(markdown)).toEqual(expected)
+    expect(await reasons(markdown.replaceAll('\n', '\r\n'))).toEqual(expected)
+    expect(await reasons(markdown.replaceAll('\n', '\r'))).toEqual(expected)
+  })
+
   it('reads a `Total time:` line nested under a `Time:` item as the duration', async () => {
     expect(await reasons(read('total-time.md'))).toEqual([])
     const without = read('total-time.md').replace('  - Total time: 17 minutes down\n', '')
