@@ -299,6 +299,87 @@ function cr(document: Document): string | undefined {
   return document.value.includes('\n') ? document.value.replace(/\r?\n/g, '\r') : undefined
 }
 
+/**
+ * The known headings written as ATX headings (`## Impact`), each with its
+ * text and the span of its line, for changes that rewrite the text alone.
+ */
+function knownAtxHeadings(document: Document): Array<{start: number; end: number; hashes: string; text: string}> {
+  const {postmortem} = modelOf(document)
+  const found: Array<{start: number; end: number; hashes: string; text: string}> = []
+  for (const heading of postmortem.headings) {
+    if (heading.kind !== 'heading' || heading.node.type !== 'heading' || heading.ids.length === 0) continue
+    const {start, end} = spanOf(heading)
+    const written = document.value.slice(start, end)
+    const hashes = /^#{1,6}(?=[ \t])/.exec(written)?.[0]
+    // Plain text only, and no closing `#`s already.
+    if (!hashes || written.includes('\n') || /#\s*$/.test(written)) continue
+    const text = written.slice(hashes.length).trim()
+    if (text === '' || /[*_`[\]<>\\]/.test(text)) continue
+    found.push({start, end, hashes, text})
+  }
+  return found
+}
+
+function rewriteKnownHeadings(
+  document: Document,
+  write: (heading: {hashes: string; text: string}, index: number) => string | undefined
+): string | undefined {
+  const headings = knownAtxHeadings(document)
+  const edits: Array<readonly [number, number, string]> = []
+  headings.forEach((heading, index) => {
+    const text = write(heading, index)
+    if (text !== undefined) edits.push([heading.start, heading.end, text])
+  })
+  return edits.length === 0 ? undefined : splice(document.value, edits)
+}
+
+/** `## Impact:`: a colon after each known heading. */
+function headingsWithColons(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}) => (text.endsWith(':') ? undefined : `${hashes} ${text}:`))
+}
+
+/** `## 2. Impact`: the known headings numbered in their order. */
+function headingsNumbered(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}, index) =>
+    /^\d/.test(text) ? undefined : `${hashes} ${index + 1}. ${text}`
+  )
+}
+
+/** `## ROOT CAUSE`: the known headings in capitals. */
+function headingsInCapitals(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}) =>
+    /^[A-Za-z][A-Za-z ]*$/.test(text) && text !== text.toUpperCase() ? `${hashes} ${text.toUpperCase()}` : undefined
+  )
+}
+
+/** `## Impact ##`: closing hashes on the known headings. */
+function headingsClosed(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}) => `${hashes} ${text} ${hashes}`)
+}
+
+/** `## 📉 Impact`: an emoji before each known heading's text. */
+function headingsWithEmoji(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}) => `${hashes} \u{1F4CB} ${text}`)
+}
+
+/** An HTML comment on the line before each known heading (`<!-- section -->`). */
+function commentsBeforeHeadings(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}) => `<!-- section -->\n${hashes} ${text}`)
+}
+
+/** Known headings of level 1 and 2 as setext headings (`Impact` over `------`), a blank line before them. */
+function headingsAsSetext(document: Document): string | undefined {
+  return rewriteKnownHeadings(document, ({hashes, text}) =>
+    hashes.length > 2 ? undefined : `\n${text}\n${(hashes === '#' ? '=' : '-').repeat(Math.max(3, text.length))}`
+  )
+}
+
+/** YAML front matter before the document, saying nothing of its sections or times. */
+function frontMatterAdded(document: Document): string | undefined {
+  if (document.value.startsWith('---') || document.value.startsWith('+++')) return undefined
+  return `---\ntitle: Incident review\nstatus: final\n---\n\n${document.value}`
+}
+
 const preserving: Array<Change & {readonly pseudo?: boolean}> = [
   {name: 'known headings written as bold lines', change: headingsAsBold, pseudo: true},
   {name: '`-` list markers written as `*`', change: dashesAsStars},
@@ -312,7 +393,15 @@ const preserving: Array<Change & {readonly pseudo?: boolean}> = [
     pseudo: true
   },
   {name: 'bold titles right under a list, with no blank line', change: boldRightUnderLists, pseudo: true},
-  {name: 'known headings renamed to another name of the section', change: headingsRenamed}
+  {name: 'known headings renamed to another name of the section', change: headingsRenamed},
+  {name: 'known headings with a colon (`## Impact:`)', change: headingsWithColons},
+  {name: 'known headings numbered (`## 2. Impact`)', change: headingsNumbered},
+  {name: 'known headings in capitals (`## ROOT CAUSE`)', change: headingsInCapitals},
+  {name: 'known headings with closing hashes (`## Impact ##`)', change: headingsClosed},
+  {name: 'known headings after an emoji (`## 📋 Impact`)', change: headingsWithEmoji},
+  {name: 'an HTML comment before each known heading', change: commentsBeforeHeadings},
+  {name: 'known headings of level 1 and 2 as setext headings', change: headingsAsSetext},
+  {name: 'YAML front matter added', change: frontMatterAdded}
 ]
 
 interface Change {
