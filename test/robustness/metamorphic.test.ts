@@ -510,6 +510,8 @@ interface TimedItem {
   readonly half: string
   /** Offset in the document just after the time (and its AM/PM). */
   readonly afterTime: number
+  /** How many items the list holds, timed or not. */
+  readonly listSize: number
 }
 
 const clock = /^(\W{0,3})(\d{1,2}):(\d{2})(\s?[AaPp]\.?[Mm]\.?)?/
@@ -546,7 +548,8 @@ function timedLists(document: Document, value = document.value): TimedItem[][] {
           end: position.end.offset,
           minutes: hours * 60 + minute,
           half,
-          afterTime: position.start.offset + marker[0].length + time[0].length
+          afterTime: position.start.offset + marker[0].length + time[0].length,
+          listSize: (node as List).children.length
         })
       }
       lists.push(items)
@@ -682,10 +685,79 @@ function entriesJoined(document: Document): string | undefined {
   return edits.length > 0 ? splice(document.value, edits) : undefined
 }
 
+/** Where each item's time is written (after its marker and any leading marks), and the time itself. */
+function writtenTimes(
+  document: Document,
+  items: readonly TimedItem[]
+): Array<{item: TimedItem; at: number; time: string}> | undefined {
+  const found: Array<{item: TimedItem; at: number; time: string}> = []
+  for (const item of items) {
+    const written = clock.exec(document.value.slice(item.start).replace(/^\S+\s+/, ''))
+    if (!written || written[1]?.includes('`')) return undefined
+    const time = written[0].slice((written[1] ?? '').length)
+    found.push({item, at: item.afterTime - time.length, time})
+  }
+  return found
+}
+
+/** `- 10:00 deploy` as `- **10:00** deploy`. */
+function timesInBold(document: Document): string | undefined {
+  const times = writtenTimes(document, rewritableLists(document).flat())
+  if (
+    !times ||
+    times.length === 0 ||
+    times.some(({item}) => document.value.slice(item.start, item.end).includes('*'))
+  ) {
+    return undefined
+  }
+  return splice(
+    document.value,
+    times.flatMap(({at, time}) => [[at, at, '**'] as const, [at + time.length, at + time.length, '**'] as const])
+  )
+}
+
+/** `- 14:05 deploy` as `- 2:05 PM deploy`: 24-hour times on a 12-hour clock. */
+function timesOnTwelveHourClock(document: Document): string | undefined {
+  const items = rewritableLists(document)
+    .flat()
+    .filter((item) => item.half === '')
+  const times = writtenTimes(document, items)
+  if (!times || times.length < 2) return undefined
+  return splice(
+    document.value,
+    times.map(({item, at, time}) => {
+      const hours = Math.floor(item.minutes / 60)
+      const minutes = String(item.minutes % 60).padStart(2, '0')
+      return [
+        at,
+        at + time.length,
+        `${hours % 12 === 0 ? 12 : hours % 12}:${minutes} ${hours < 12 ? 'AM' : 'PM'}`
+      ] as const
+    })
+  )
+}
+
+/** A list of timed entries as ordered items (`1. 10:00 deploy`). */
+function entriesNumbered(document: Document): string | undefined {
+  const edits: Array<readonly [number, number, string]> = []
+  for (const items of rewritableLists(document)) {
+    // Only a list of timed items alone: a `-` item left among `1.` items would start a list of its own.
+    if (items.length !== items[0]?.listSize) continue
+    items.forEach((item, index) => {
+      const marker = /^[-*+](?=[ \t])/.exec(document.value.slice(item.start))
+      if (marker) edits.push([item.start, item.start + marker[0].length, `${index + 1}.`])
+    })
+  }
+  return edits.length > 0 ? splice(document.value, edits) : undefined
+}
+
 const timelineForms: Change[] = [
   {name: 'a label before each time (`**Update:** 10:00`)', change: entriesWithLabels},
   {name: 'each time in inline HTML (`<span>10:00</span>`)', change: timesInSpans},
-  {name: 'two entries in a row on one line (`10:00 a; 10:05 b`)', change: entriesJoined}
+  {name: 'two entries in a row on one line (`10:00 a; 10:05 b`)', change: entriesJoined},
+  {name: 'each time in bold (`**10:00**`)', change: timesInBold},
+  {name: 'times on a 12-hour clock (`2:05 PM`)', change: timesOnTwelveHourClock},
+  {name: 'timed entries as ordered items (`1. 10:00`)', change: entriesNumbered}
 ]
 
 describe.runIf(documents.length > 0 && hasRule(timelineOrder))(
