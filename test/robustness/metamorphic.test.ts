@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import type {List, ListItem, Root} from 'mdast'
 import {
   getPostmortem,
+  getTasks,
   matchSectionIds,
   normalizeLabel,
   type Postmortem,
@@ -768,3 +769,93 @@ describe.runIf(documents.length > 0 && hasRule(timelineOrder))(
     })
   }
 )
+
+// Follow-up tasks rewritten in other forms that writers use: the task rule
+// gives the same messages (their texts; places move with the text).
+
+const actionableTasks = 'postmortem-actionable-tasks'
+
+function taskReasons(document: Document, value = document.value): string[] {
+  return lint(document, value)
+    .filter((message) => message.ruleId === actionableTasks)
+    .map((message) => message.reason)
+    .sort()
+}
+
+interface TaskItem {
+  /** Offset of the item's marker. */
+  readonly start: number
+  /** The marker and the spaces after it. */
+  readonly marker: string
+  readonly list: List
+  readonly index: number
+}
+
+/** The list items, with no task box, that the task rule reads as tasks. */
+function taskItems(document: Document): TaskItem[] {
+  const {tree, postmortem} = modelOf(document)
+  const byOffset = new Map<number, TaskItem>()
+  visit(tree, 'list', (list: List) => {
+    list.children.forEach((item, index) => {
+      const offset = item.position?.start.offset
+      if (offset === undefined || typeof item.checked === 'boolean') return
+      const marker = /^(?:[-*+]|\d+[.)])[ \t]+/.exec(document.value.slice(offset))?.[0]
+      if (marker && !marker.includes('\t')) byOffset.set(offset, {start: offset, marker, list, index})
+    })
+  })
+  const items = new Set<TaskItem>()
+  for (const task of getTasks(postmortem).tasks) {
+    const offset = task.kind === 'list-item' ? task.node.position?.start.offset : undefined
+    const item = offset === undefined ? undefined : byOffset.get(offset)
+    if (item) items.add(item)
+  }
+  return [...items]
+}
+
+/** `- Add an alert` as `- [ ] Add an alert`. */
+function tasksWithBoxes(document: Document): string | undefined {
+  const items = taskItems(document)
+  if (items.length === 0) return undefined
+  return splice(
+    document.value,
+    items.map(({start, marker}) => [start + marker.length, start + marker.length, '[ ] '] as const)
+  )
+}
+
+/** `- [ ] Add an alert` as `- [ ]` then `Add an alert` on the next line, under the box. */
+function tasksUnderBoxes(document: Document): string | undefined {
+  const items = taskItems(document)
+  if (items.length === 0) return undefined
+  return splice(
+    document.value,
+    items.map(
+      ({start, marker}) => [start + marker.length, start + marker.length, `[ ]\n${' '.repeat(marker.length)}`] as const
+    )
+  )
+}
+
+/** A list that holds tasks alone, as ordered items (`1. Add an alert`). */
+function tasksNumbered(document: Document): string | undefined {
+  const items = taskItems(document).filter(({marker}) => /^[-*+]/.test(marker))
+  // Whole lists only: a `-` item left among `1.` items would start a list of its own.
+  const whole = items.filter(
+    (item) => items.filter((other) => other.list === item.list).length === item.list.children.length
+  )
+  if (whole.length === 0) return undefined
+  return splice(
+    document.value,
+    whole.map((item) => [item.start, item.start + 1, `${item.index + 1}.`] as const)
+  )
+}
+
+const taskForms: Change[] = [
+  {name: 'a task box before each task (`- [ ] Add …`)', change: tasksWithBoxes},
+  {name: 'each task on the line under its box (`- [ ]` then `Add …`)', change: tasksUnderBoxes},
+  {name: 'lists of tasks as ordered items (`1. Add …`)', change: tasksNumbered}
+]
+
+describe.runIf(documents.length > 0 && hasRule(actionableTasks))('tasks in other forms keep the task messages', () => {
+  describeChanges(taskForms, (_, document, changed) => {
+    expect(taskReasons(document, changed)).toEqual(taskReasons(document))
+  })
+})
