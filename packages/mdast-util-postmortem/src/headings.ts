@@ -316,12 +316,8 @@ function placeIn(
   const items = walk.items
   const innermost = items.at(-1)
   if (!innermost) return true
-  if (parent === innermost && parent.children[0] === node && line.index === 0) {
-    // A list item's first line is a title when it is bold, a label, or
-    // ends with a colon or has the item's content nested under it:
-    // `- Fix monitoring` is a task, `- Timeline:` a title.
-    const nested = parent.children.length > 1 && lineCount === 1
-    return draft.kind !== 'plain' || line.text.trimEnd().endsWith(':') || nested
+  if (isItemFirstLine(walk, line, node, parent)) {
+    return draft.kind !== 'plain' || mayBePlainItemTitle(line, lineCount, parent)
   }
   draft.placement = 'block'
   if (line.index > 0 && walk.source && node.position) {
@@ -332,6 +328,20 @@ function placeIn(
     }
   }
   return true
+}
+
+/** Whether `line` is the first line of the innermost list item the walk is in. */
+function isItemFirstLine(walk: Walk, line: ParagraphLine, node: Paragraph, parent: Parent): boolean {
+  return line.index === 0 && parent === walk.items.at(-1) && parent.children[0] === node
+}
+
+/**
+ * A list item's first line is a title when it is bold, a label, or ends
+ * with a colon or has the item's content nested under it: `- Fix
+ * monitoring` is a task, `- Timeline:` a title. Whether a plain line may be.
+ */
+function mayBePlainItemTitle(line: ParagraphLine, lineCount: number, item: Parent): boolean {
+  return line.text.trimEnd().endsWith(':') || (item.children.length > 1 && lineCount === 1)
 }
 
 /** The column (1-based) where a list item's content starts. */
@@ -375,6 +385,11 @@ function lineTitle(
       const label = labelDraft(line, colon, index)
       if (placeIn(walk, label, line, lines.length, node, parent) && add(walk, node, parent, label)) return
     }
+  }
+  // Most list items start with a line that can be no plain title (a task,
+  // an entry): told before the line is read as one.
+  if (!line.wrapped && isItemFirstLine(walk, line, node, parent) && !mayBePlainItemTitle(line, lines.length, parent)) {
+    return
   }
   const whole = lineDraft(line, raw, at > 0 ? lines[at - 1] : undefined, index)
   if (!whole || (colon === -1 && startsWithStamp(raw))) return

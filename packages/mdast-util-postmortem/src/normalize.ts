@@ -124,6 +124,29 @@ export function isSpaceAt(text: string, index: number): boolean {
   )
 }
 
+/**
+ * `text` on one line: each run of spaces (see `isSpaceAt`) as one space,
+ * none at either end, as `text.replace(/\s+/g, ' ').trim()` gives it. Most
+ * texts have nothing to change: they are told so without a new string.
+ */
+export function oneLine(text: string): string {
+  // Whether the character before is a space, or there is none.
+  let afterSpace = true
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 32) {
+      if (afterSpace) return collapseSpaces(text)
+      afterSpace = true
+    } else if (code < 32 || (code >= 160 && isSpaceAt(text, at))) return collapseSpaces(text)
+    else afterSpace = false
+  }
+  return afterSpace && text.length > 0 ? collapseSpaces(text) : text
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 /** Whether `text` has a character other than a space (see `isSpaceAt`) from `from` to `to`. */
 export function hasNonSpace(text: string, from = 0, to = text.length): boolean {
   for (let at = from; at < to; at++) if (!isSpaceAt(text, at)) return true

@@ -1,5 +1,6 @@
 import {matchSectionIds, normalizeLabel, resolveProfile} from 'mdast-util-postmortem'
 import {describe, expect, it} from 'vitest'
+import {oneLine} from '../dist/normalize.js'
 
 describe('normalizeLabel', () => {
   const cases: Array<[string, string]> = [
@@ -71,5 +72,29 @@ describe('matchSectionIds', () => {
     expect(
       matchSectionIds('The server was down for a total of 45 minutes before the timeline', generic, 'line')
     ).toEqual([])
+  })
+})
+
+describe('oneLine', () => {
+  const spaces = [' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000', '\ufeff']
+  const words = ['Add', 'an', 'alert', 'on', '5xx', 'rates', 'é', '—']
+  it('gives what `replace(/\\s+/g, " ").trim()` gives, returning a text with nothing to change as it is', () => {
+    let seed = 7
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    for (let round = 0; round < 2000; round++) {
+      let text = ''
+      const length = next(8)
+      for (let at = 0; at < length; at++) {
+        text += next(3) === 0 ? (spaces[next(spaces.length)] as string) : (words[next(words.length)] as string)
+      }
+      expect(oneLine(text)).toBe(text.replace(/\s+/g, ' ').trim())
+    }
+    expect(oneLine('Add an alert')).toBe('Add an alert')
+    expect(oneLine('')).toBe('')
+    expect(oneLine(' ')).toBe('')
+    expect(oneLine('a\u00a0b')).toBe('a b')
   })
 })

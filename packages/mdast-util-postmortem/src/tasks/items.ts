@@ -3,7 +3,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Node, Point, Position} from 'unist'
 import {type ParagraphLine, type SourceText, sharedParagraphLines, stripTags} from '../lines.js'
 import type {Postmortem} from '../model.js'
-import {lookupTable} from '../normalize.js'
+import {lookupTable, oneLine} from '../normalize.js'
 import type {Section} from '../sections.js'
 import {findInSource, offsetOf, pointAt} from './source.js'
 import {tagFirstWords} from './tagger.js'
@@ -548,11 +548,6 @@ function isDetailLine(line: ParagraphLine, text: string): boolean {
 function opensWithVerb(text: string): boolean {
   const tags = tagFirstWords(text)[0]?.tags
   return tags?.has('Verb') === true && !tags.has('PastTense') && !tags.has('Gerund') && !tags.has('Modal')
-}
-
-/** Collapse a text's lines and spaces into one line. */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }
 
 const entities: Readonly<Record<string, string | undefined>> = lookupTable({

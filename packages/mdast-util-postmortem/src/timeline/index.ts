@@ -5,6 +5,7 @@
 import {TZDate, tzOffset} from '@date-fns/tz'
 import type {Node, Position} from 'unist'
 import type {Postmortem} from '../model.js'
+import {oneLine} from '../normalize.js'
 import type {Section} from '../sections.js'
 import {type ClockTime, findClockTimes, secondsOf} from './clock.js'
 import {
@@ -288,7 +289,7 @@ class Placer {
       time: time && afternoon ? {...time, hour: time.hour + 12} : time,
       unknownTime: stamp?.unknown ?? false,
       endTime: stamp?.endTime,
-      timeText: stamp?.time ? tidy(line.line.text.slice(stamp.start, stamp.end)) : undefined,
+      timeText: stamp?.time ? oneLine(line.line.text.slice(stamp.start, stamp.end)) : undefined,
       position: stamp ? locate(line.line, stamp.start, stamp.end) : line.line.position,
       afternoon,
       ownDate,
@@ -311,7 +312,7 @@ class Placer {
       time,
       unknownTime: false,
       endTime: undefined,
-      timeText: tidy(time.text),
+      timeText: oneLine(time.text),
       position: locate(line.line, stamp.start, stamp.end),
       afternoon: false,
       ownDate: undefined,
@@ -528,8 +529,4 @@ function mentionsIn(line: TextLine, from: number): TimeMention[] {
       position: locate(line, time.start + from, time.end + from)
     }
   })
-}
-
-function tidy(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
 }
