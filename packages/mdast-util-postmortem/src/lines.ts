@@ -138,7 +138,7 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
       continue
     }
     if (child.type === 'text') {
-      const parts = textLines(child.value)
+      const parts = textLines(child === node.children[0] ? firstValue(child.value) : child.value)
       parts.forEach((part, at) => {
         if (at > 0) push()
         current.text += part
@@ -170,10 +170,27 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
 function firstLineOf(node: Paragraph, source: SourceText | undefined): number | undefined {
   const start = node.position?.start
   if (!start || !source || node.position?.end.line === start.line) return start?.line
-  const first = node.children[0]
+  // A first text that is only the line break after a task box says nothing: the next child does.
+  const [head, next] = node.children
+  const first = head?.type === 'text' && firstValue(head.value) === '' && next ? next : head
   const own = first?.position?.start
   if (!first || !own) return start.line
-  return first.type === 'text' ? textStartOf(first.value, own, source).line : own.line
+  return first.type === 'text' ? textStartOf(firstValue(first.value), own, source).line : own.line
+}
+
+/**
+ * The value of a paragraph's first text, less a line break it starts with.
+ * A paragraph's text starts with a line break only after a task box alone
+ * on its line in a file with `\r\n` line endings (`- [ ] ` then the text
+ * on the next line): the parser drops the character after the box, the
+ * `\r`, and leaves the `\n`, where with `\n` line endings it drops the
+ * whole line ending. Either way the text starts on the next line.
+ */
+function firstValue(value: string): string {
+  const first = value.charCodeAt(0)
+  if (first === 10) return value.slice(1)
+  if (first === 13) return value.slice(value.charCodeAt(1) === 10 ? 2 : 1)
+  return value
 }
 
 /**

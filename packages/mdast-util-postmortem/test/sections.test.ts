@@ -8,8 +8,13 @@ import {describe, expect, it} from 'vitest'
 
 const fixtures = new URL('../../../fixtures/sections/', import.meta.url)
 
-function sectionsOf(name: string, profile = profiles.generic, parser = unified().use(remarkParse)) {
-  const text = readFileSync(new URL(name, fixtures), 'utf8')
+function sectionsOf(
+  name: string,
+  profile = profiles.generic,
+  parser = unified().use(remarkParse),
+  change = (text: string) => text
+) {
+  const text = change(readFileSync(new URL(name, fixtures), 'utf8'))
   const tree = parser.parse(text) as Root
   return getPostmortem(tree, profile, text).sections.map((section) => {
     const start = section.heading.position?.start
@@ -28,10 +33,14 @@ describe('sections of a postmortem', () => {
   })
 
   it('places a title under a task box alone on its line on its own line', () => {
-    // The parser starts such an item's text at the box, or past the end of its line.
-    expect(
-      sectionsOf('task-box-line.md', profiles.generic, unified().use(remarkParse).use(remarkPresetLintPostmortem))
-    ).toEqual(['6:3-6:14 bold summary', '10:3-10:14 label root-cause', '12:3-12:12 plain timeline'])
+    // The parser starts such an item's text at the box, or past the end of
+    // its line; with `\r\n` line endings, with the `\n` after the box.
+    const parser = unified().use(remarkParse).use(remarkPresetLintPostmortem)
+    const expected = ['6:3-6:14 bold summary', '10:3-10:14 label root-cause', '12:3-12:12 plain timeline']
+    expect(sectionsOf('task-box-line.md', profiles.generic, parser)).toEqual(expected)
+    expect(sectionsOf('task-box-line.md', profiles.generic, parser, (text) => text.replaceAll('\n', '\r\n'))).toEqual(
+      expected
+    )
   })
 
   it('finds lines of their own', () => {

@@ -26,6 +26,10 @@ describe('postmortem-actionable-tasks', () => {
     expect(await reasons(read('box-alone.md'))).toEqual([
       `9:1-9:19: Unexpected task \`improve monitoring\` that is vague (\`improve\` with no concrete object), ${concrete}`
     ])
+    // With `\r\n` line endings the parser leaves the `\n` after the box in the text: the same place.
+    expect(await reasons(read('box-alone.md').replaceAll('\n', '\r\n'))).toEqual([
+      `9:1-9:19: Unexpected task \`improve monitoring\` that is vague (\`improve\` with no concrete object), ${concrete}`
+    ])
   })
 
   it('reports a follow-up section written as prose, once, at its heading', async () => {

@@ -94,6 +94,10 @@ describe('postmortem-impact-quantified on the fixtures', () => {
     expect(await reasons(spaced)).toEqual([
       '12:3-12:7: Unexpected vague quantifier `Some`, expected how many customers as a share or a count (`40% of customers`, `1,200 customers`)'
     ])
+    // And with `\r\n` line endings, where the parser leaves the `\n` after the box in the text.
+    expect(await reasons(spaced.replaceAll('\n', '\r\n'))).toEqual([
+      '12:3-12:7: Unexpected vague quantifier `Some`, expected how many customers as a share or a count (`40% of customers`, `1,200 customers`)'
+    ])
   })
 
   it('places a line that follows an inline link on its own line, whatever the line endings', async () => {
