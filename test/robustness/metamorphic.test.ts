@@ -655,18 +655,16 @@ function entriesWithLabels(document: Document): string | undefined {
 
 /** `- 10:00 deploy` as `- <span>10:00</span> deploy`. */
 function timesInSpans(document: Document): string | undefined {
-  const items = rewritableLists(document).flat()
-  if (items.length === 0) return undefined
-  const edits: Array<readonly [number, number, string]> = []
-  for (const item of items) {
-    const written = clock.exec(document.value.slice(item.start).replace(/^\S+\s+/, ''))
-    // A time in code (`` `10:00` ``) stays code: no HTML there.
-    if (!written || written[1]?.includes('`')) return undefined
-    const time = written[0].slice((written[1] ?? '').length)
-    const end = item.afterTime
-    edits.push([end - time.length, end - time.length, '<span>'], [end, end, '</span>'])
-  }
-  return splice(document.value, edits)
+  // A time in code (`` `10:00` ``) stays code: no HTML there.
+  const times = writtenTimes(document, rewritableLists(document).flat())
+  if (!times || times.length === 0) return undefined
+  return splice(
+    document.value,
+    times.flatMap(({at, time}) => [
+      [at, at, '<span>'] as const,
+      [at + time.length, at + time.length, '</span>'] as const
+    ])
+  )
 }
 
 /** Two entries in a row on one line: `- 10:00 deploy; 10:05 alert`. */
