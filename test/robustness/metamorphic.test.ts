@@ -117,6 +117,9 @@ function splice(value: string, edits: Array<readonly [number, number, string]>):
 // Meaning-preserving changes: each returns the changed text, or undefined
 // where it does not apply cleanly to a document.
 
+/** Marks of inline Markdown or HTML in a heading's text: a change that rewrites the text leaves such a heading alone. */
+const inlineMarks = /[*_`[\]<>\\]/
+
 /**
  * The known section headings of a document, when the structure stays after
  * they are written as pseudo-headings: from the first known one on, every
@@ -218,7 +221,7 @@ function headingsRenamed(document: Document): string | undefined {
     if (heading.kind !== 'heading' || heading.node.type !== 'heading' || heading.ids.length !== 1) continue
     const spec = profile.sections.find((section) => section.id === heading.ids[0])
     const text = toString(heading.node).trim()
-    if (!spec || /[*_`[\]<>\\]/.test(text)) continue
+    if (!spec || inlineMarks.test(text)) continue
     const own = normalizeLabel(text)
     // Another English name of the section that names only it.
     const other = spec.aliases.find(
@@ -241,7 +244,7 @@ function headingsRenamed(document: Document): string | undefined {
 /** Known section headings as bold lines, when nothing nests under them. */
 function headingsAsBold(document: Document): string | undefined {
   // A colon in the text stays: `**Timeline: 5 March**` is still a bold title.
-  const converted = convertibleHeadings(document, /[*_`[\]<>\\]/)
+  const converted = convertibleHeadings(document, inlineMarks)
   if (!converted) return undefined
   return splice(
     document.value,
@@ -315,7 +318,7 @@ function knownAtxHeadings(document: Document): Array<{start: number; end: number
     // Plain text only, and no closing `#`s already.
     if (!hashes || written.includes('\n') || /#\s*$/.test(written)) continue
     const text = written.slice(hashes.length).trim()
-    if (text === '' || /[*_`[\]<>\\]/.test(text)) continue
+    if (text === '' || inlineMarks.test(text)) continue
     found.push({start, end, hashes, text})
   }
   return found
@@ -810,26 +813,24 @@ function taskItems(document: Document): TaskItem[] {
   return [...items]
 }
 
-/** `- Add an alert` as `- [ ] Add an alert`. */
-function tasksWithBoxes(document: Document): string | undefined {
+/** A text written after each task item's marker (`box(marker)`: what the marker is followed by). */
+function afterTaskMarkers(document: Document, box: (marker: string) => string): string | undefined {
   const items = taskItems(document)
   if (items.length === 0) return undefined
   return splice(
     document.value,
-    items.map(({start, marker}) => [start + marker.length, start + marker.length, '[ ] '] as const)
+    items.map(({start, marker}) => [start + marker.length, start + marker.length, box(marker)] as const)
   )
+}
+
+/** `- Add an alert` as `- [ ] Add an alert`. */
+function tasksWithBoxes(document: Document): string | undefined {
+  return afterTaskMarkers(document, () => '[ ] ')
 }
 
 /** `- [ ] Add an alert` as `- [ ]` then `Add an alert` on the next line, under the box. */
 function tasksUnderBoxes(document: Document): string | undefined {
-  const items = taskItems(document)
-  if (items.length === 0) return undefined
-  return splice(
-    document.value,
-    items.map(
-      ({start, marker}) => [start + marker.length, start + marker.length, `[ ]\n${' '.repeat(marker.length)}`] as const
-    )
-  )
+  return afterTaskMarkers(document, (marker) => `[ ]\n${' '.repeat(marker.length)}`)
 }
 
 /** A list that holds tasks alone, as ordered items (`1. Add an alert`). */

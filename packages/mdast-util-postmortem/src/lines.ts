@@ -187,10 +187,15 @@ function firstLineOf(node: Paragraph, source: SourceText | undefined): number | 
  * whole line ending. Either way the text starts on the next line.
  */
 function firstValue(value: string): string {
+  return value.slice(leadingBreak(value))
+}
+
+/** The length of the line break (`\n`, `\r\n` or `\r`) `value` starts with: 0 for none. */
+function leadingBreak(value: string): number {
   const first = value.charCodeAt(0)
-  if (first === 10) return value.slice(1)
-  if (first === 13) return value.slice(value.charCodeAt(1) === 10 ? 2 : 1)
-  return value
+  if (first === 10) return 1
+  if (first === 13) return value.charCodeAt(1) === 10 ? 2 : 1
+  return 0
 }
 
 /**
@@ -203,13 +208,12 @@ function firstValue(value: string): string {
  * other start is kept.
  */
 export function textStartOf(value: string, start: Point, source: SourceText | undefined): Point {
-  // A value that starts with its own line break (`\n`, `\r\n` or `\r`) starts there.
-  const first = value.charCodeAt(0)
-  if (!source || value === '' || first === 10 || first === 13) return start
+  // A value that starts with its own line break starts there.
+  if (!source || value === '' || leadingBreak(value) > 0) return start
   const line = source.lines[start.line - 1]
-  const next = source.lines[start.line]
+  const next = source.linePosition(start.line + 1)
   if (line === undefined || next === undefined || hasNonSpace(line, start.column - 1)) return start
-  return {line: start.line + 1, column: next.length - next.trimStart().length + 1}
+  return next.start
 }
 
 function fresh(): Building {
