@@ -175,7 +175,7 @@ export function isOpeningField(title: TitleCandidate): boolean {
 }
 
 /** Words of a text: runs of characters between spaces that hold a letter or a digit. */
-function wordsOf(text: string): number {
+export function wordsOf(text: string): number {
   let count = 0
   let counted = false
   for (let at = 0; at < text.length; at++) {
@@ -198,12 +198,21 @@ const letterOrDigit = /[\p{L}\p{N}]/u
 
 /** What tells a document is about an incident, without reading its titles. */
 export interface IncidentEvidence {
-  /** Words of text. */
+  /** Words of text, counted up to the number asked for. */
   readonly words: number
   /** Times of day, dates and durations found, counted up to enough. */
   readonly moments: number
   /** Sentences that tell an event with a word of an incident. */
   readonly events: number
+}
+
+/**
+ * The texts of a document's blocks in order, each read when first asked
+ * for: the evidence most often has enough before the end of the document.
+ */
+export interface BlockTexts {
+  readonly length: number
+  at(index: number): string
 }
 
 const enoughMoments = 2
@@ -213,24 +222,50 @@ const scannedCharacters = 40_000
 const sentenceBreaks = /(?<=[.!?])\s+|\n+/g
 
 /**
- * Count what tells of an incident: times, dates and durations, and
- * sentences telling an event. Counting stops once there is enough.
+ * Count what tells of an incident in the blocks' texts joined by line
+ * breaks: times, dates and durations, sentences telling an event, and words
+ * up to `enoughWords`. Counting stops once there is enough, and the blocks
+ * after are not read. A line break ends every sentence, so none spans two
+ * blocks: each block's sentences are cut on their own, as the joined text
+ * would cut them: the joined text would put the spaces that open a block
+ * after a full stop in the break, but no pattern reads the spaces at a
+ * sentence's edges.
  */
-export function incidentEvidence(text: string): IncidentEvidence {
-  const words = wordsOf(text)
-  const scanned = text.length > scannedCharacters ? text.slice(0, scannedCharacters) : text
+export function incidentEvidence(blocks: BlockTexts, enoughWords: number): IncidentEvidence {
+  let words = 0
   let moments = 0
   let events = 0
+  // Where the block starts in the joined text.
+  let offset = 0
+  for (let index = 0; index < blocks.length; index++) {
+    const wordsDone = words >= enoughWords
+    const scanDone = offset >= scannedCharacters || (moments >= enoughMoments && events >= enoughEvents)
+    if (wordsDone && scanDone) break
+    const text = blocks.at(index)
+    if (!wordsDone) words += wordsOf(text)
+    if (!scanDone) {
+      const scanned = offset + text.length > scannedCharacters ? text.slice(0, scannedCharacters - offset) : text
+      const counted = countSentences(scanned, moments, events)
+      moments = counted.moments
+      events = counted.events
+    }
+    offset += text.length + 1
+  }
+  return {words, moments, events}
+}
+
+/** Add what the sentences of a text tell to the counts so far. */
+function countSentences(text: string, moments: number, events: number): {moments: number; events: number} {
   // The sentences, as `split(sentenceBreaks)` gives them, cut one at a
   // time: counting most often stops early.
   sentenceBreaks.lastIndex = 0
   let start = 0
-  while (start <= scanned.length) {
-    const found = sentenceBreaks.exec(scanned)
-    const end = found ? found.index : scanned.length
+  while (start <= text.length) {
+    const found = sentenceBreaks.exec(text)
+    const end = found ? found.index : text.length
     // An empty sentence holds nothing to count.
     if (end > start) {
-      const sentence = scanned.slice(start, end)
+      const sentence = text.slice(start, end)
       // Only whether there are enough moments, and whether there are any, is read.
       if (moments < enoughMoments) moments += findClockTimes(sentence).length
       if (moments < enoughMoments) moments += findDates(sentence).length
@@ -238,7 +273,7 @@ export function incidentEvidence(text: string): IncidentEvidence {
       if (events < enoughEvents && incidentWords.test(sentence) && eventVerbs.test(sentence)) events++
       if (moments >= enoughMoments && events >= enoughEvents) break
     }
-    start = found ? sentenceBreaks.lastIndex : scanned.length + 1
+    start = found ? sentenceBreaks.lastIndex : text.length + 1
   }
-  return {words, moments, events}
+  return {moments, events}
 }

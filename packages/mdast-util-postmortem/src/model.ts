@@ -1,6 +1,6 @@
 import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {incidentEvidence} from './evidence.js'
+import {type BlockTexts, incidentEvidence, wordsOf} from './evidence.js'
 import type {SectionHeading} from './headings.js'
 import {SourceText} from './lines.js'
 import type {Profile} from './profiles.js'
@@ -83,14 +83,59 @@ function sourceText(source: string | {value?: unknown} | undefined): SourceText 
 
 const minimumWords = 25
 
+/**
+ * The text of each block of a document (front matter left out), each made
+ * when first read, and the whole text, blocks joined by line breaks.
+ */
+class DocumentText implements BlockTexts {
+  readonly #blocks: readonly RootContent[]
+  readonly #texts: Array<string | undefined>
+  #whole: string | undefined
+  #words: number | undefined
+
+  constructor(tree: Root) {
+    this.#blocks = tree.children.filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml')
+    this.#texts = new Array(this.#blocks.length)
+  }
+
+  get length(): number {
+    return this.#blocks.length
+  }
+
+  at(index: number): string {
+    let text = this.#texts[index]
+    if (text === undefined) {
+      text = toString(this.#blocks[index])
+      this.#texts[index] = text
+    }
+    return text
+  }
+
+  whole(): string {
+    if (this.#whole === undefined) {
+      const texts: string[] = []
+      for (let index = 0; index < this.#blocks.length; index++) texts.push(this.at(index))
+      this.#whole = texts.join('\n')
+    }
+    return this.#whole
+  }
+
+  /** Words of the whole text. */
+  words(): number {
+    if (this.#words === undefined) {
+      let words = 0
+      for (let index = 0; index < this.#blocks.length; index++) words += wordsOf(this.at(index))
+      this.#words = words
+    }
+    return this.#words
+  }
+}
+
 function buildPostmortem(tree: Root, profile: Profile, source: SourceText | undefined): Postmortem {
   const outline = findSections(tree, profile, source)
   const {headings, sections} = outline
-  const text = tree.children
-    .filter((node) => node.type !== 'yaml' && (node.type as string) !== 'toml')
-    .map((node) => toString(node))
-    .join('\n')
-  const evidence = incidentEvidence(text)
+  const texts = new DocumentText(tree)
+  const evidence = incidentEvidence(texts, minimumWords)
   const describesPostmortem = describesSections(sections) && evidence.moments === 0
   // A skeleton (the sections of a postmortem, nearly empty) is a postmortem still to be written.
   const titled = new Set(
@@ -101,7 +146,7 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
   // two sections (a skeleton of sections is a postmortem still to write).
   const noIncident =
     evidence.moments === 0 &&
-    (mentionsOfPostmortems(text) >= guideMentions || (evidence.events < minimumEvents && titled.size < 2))
+    (mentionsOfPostmortems(texts.whole()) >= guideMentions || (evidence.events < minimumEvents && titled.size < 2))
   const notPostmortem: NotPostmortemReason | undefined =
     evidence.words < minimumWords
       ? titled.size < 2
@@ -130,7 +175,9 @@ function buildPostmortem(tree: Root, profile: Profile, source: SourceText | unde
     looksLikePostmortem: notPostmortem === undefined,
     notPostmortem,
     describesPostmortem,
-    wordCount: evidence.words,
+    get wordCount() {
+      return texts.words()
+    },
     sectionsOf(id) {
       // A copy: callers may change what they get.
       return [...(byId.get(id) ?? [])]
