@@ -408,7 +408,10 @@ function paragraphPart(
   let line = 0
   let char = 0
   const inside = (at: number, column: number) => lowColumn(seq, at, from) <= column && column < highColumn(seq, at, to)
-  for (const child of node.children) {
+  // Lines only go on: from the first line past the span's end, nothing is in it.
+  const beyond = (at: number) => highColumn(seq, at, to) === Number.NEGATIVE_INFINITY
+  pieces: for (const child of node.children) {
+    if (beyond(line)) break
     if (child.type === 'break') {
       if (inside(line, char)) children.push(child)
       line++
@@ -437,6 +440,7 @@ function paragraphPart(
         if (inside(line, char)) children.push(textNode('\n', undefined))
         line++
         char = 0
+        if (beyond(line)) break pieces
       }
       // Keep the part of this piece inside the span.
       const start = Math.min(length, Math.max(0, lowColumn(seq, line, from) - char))
