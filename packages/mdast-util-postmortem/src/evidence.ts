@@ -226,10 +226,10 @@ const sentenceBreaks = /(?<=[.!?])\s+|\n+/g
  * breaks: times, dates and durations, sentences telling an event, and words
  * up to `enoughWords`. Counting stops once there is enough, and the blocks
  * after are not read. A line break ends every sentence, so none spans two
- * blocks: each block's sentences are cut on their own, as the joined text
- * would cut them: the joined text would put the spaces that open a block
- * after a full stop in the break, but no pattern reads the spaces at a
- * sentence's edges.
+ * blocks, and each block's sentences are cut on their own. The joined text
+ * would put the spaces that open a block after a full stop in the break;
+ * that changes nothing, as no pattern reads the spaces at a sentence's
+ * edges.
  */
 export function incidentEvidence(blocks: BlockTexts, enoughWords: number): IncidentEvidence {
   let words = 0
