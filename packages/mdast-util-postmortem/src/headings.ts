@@ -247,7 +247,7 @@ function isFenced(node: Code): boolean {
 function add(walk: Walk, node: RootContent, parent: Parent, draft: Draft): boolean {
   // A title that starts with a time or date is a timeline entry or a date
   // heading (`### 10:00 - Problem starts`), whatever words follow.
-  const stamp = draft.stamp ?? titleStartsWithStamp(draft.text)
+  const stamp = draft.stamp ?? startsWithStamp(draft.text)
   const ids = stamp ? noIds : sectionIdsOf(draft.text, walk.profile, draft.strictness)
   const hints = ids.length > 0 || stamp ? noIds : hintIdsOf(draft.text, walk.profile, draft.strictness)
   if (ids.length === 0 && hints.length === 0 && !draft.unknownAllowed) return false
@@ -541,7 +541,7 @@ function htmlTitles(walk: Walk, node: Html | Code, parent: Parent, index: number
     if (value === '' || (value.startsWith('<') && !tag && !summary)) return
     const inner = tag?.[2] ?? summary?.[1]
     const text = cleanHeadingText(inner === undefined ? value : htmlText(inner))
-    if (text === '' || (inner === undefined && titleStartsWithStamp(text))) return
+    if (text === '' || (inner === undefined && startsWithStamp(text))) return
     const column = raw.length - raw.trimStart().length + 1
     const position =
       start === undefined
@@ -592,24 +592,6 @@ function timedValue(text: string, colon: number): boolean {
 export function startsWithStamp(text: string): boolean {
   const stamp = readStamp(text)
   return stamp !== undefined && (stamp.time !== undefined || stamp.date !== undefined || stamp.unknown)
-}
-
-/**
- * `startsWithStamp` of a title's text, remembered: the same titles and
- * labels (`Timeline`, `Root cause`) come back in document after document.
- * Bounded: cleared when full.
- */
-const stampedTitles = new Map<string, boolean>()
-const stampedTitlesLimit = 20_000
-
-function titleStartsWithStamp(text: string): boolean {
-  let stamp = stampedTitles.get(text)
-  if (stamp === undefined) {
-    stamp = startsWithStamp(text)
-    if (stampedTitles.size >= stampedTitlesLimit) stampedTitles.clear()
-    stampedTitles.set(text, stamp)
-  }
-  return stamp
 }
 
 /**

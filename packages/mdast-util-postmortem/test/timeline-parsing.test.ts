@@ -275,3 +275,48 @@ describe('dates', () => {
     expect(findDates('30-03-2017').map((item) => isoDate(item))).toEqual(['2017-03-30'])
   })
 })
+
+describe('stamps read again', () => {
+  const lines = [
+    '2024-03-05 10:30 UTC: paged',
+    '**10:05 AM PST**: rollback',
+    '[08:47] alert',
+    'Mar 5, 10:30 UTC — deploy',
+    '8:20 - 8:24 retries',
+    '[???] unknown start',
+    'Day 2',
+    'T+5m first page',
+    'No stamp here: 10:30'
+  ]
+
+  it('gives the stamp read the first time, shared', () => {
+    const first = lines.map((line) => readStamp(line))
+    const again = lines.map((line) => readStamp(line))
+    for (const [at, read] of again.entries()) expect(read).toBe(first[at])
+    expect(lines.map(stamp)).toEqual([
+      '10:30 UTC 2024-03-05 | paged',
+      '10:05 America/Los_Angeles | rollback',
+      '08:47 | alert',
+      '10:30 UTC 03-05 | deploy',
+      '08:20 to 08:24 | retries',
+      'unknown | unknown start',
+      'day 2 | ',
+      '00:05 | first page',
+      'none'
+    ])
+  })
+
+  it('reads the same stamps once many other texts were read', () => {
+    const before = lines.map(stamp)
+    for (let minute = 0; minute < 12_000; minute++)
+      readStamp(`${Math.floor(minute / 60) % 24}:${minute % 60} entry ${minute}`)
+    expect(lines.map(stamp)).toEqual(before)
+  })
+
+  it('reads a stamp after an entry, and a long line, as it reads the text alone', () => {
+    const long = `10:30 UTC: ${'word '.repeat(200)}`
+    expect(readStamp(long)).toEqual(readStamp('10:30 UTC: word'))
+    const after = readStamp('paged. 10:30 UTC rollback', 7)
+    expect([after?.time?.text, after?.time?.start, after?.zone?.timeZone, after?.rest]).toEqual(['10:30', 7, 'UTC', 17])
+  })
+})

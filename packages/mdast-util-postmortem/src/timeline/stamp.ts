@@ -46,11 +46,33 @@ const longestPrefix = 40
 const plusOffset = /^\+(?:\d{1,3}:\d{2}| ?\d{1,4} ?(?:h(?:rs?|ours?)?|m(?:ins?|inutes?)?)(?![a-z]))/i
 
 /**
+ * Stamps already read from the start of a text, by the text. The outline
+ * reads the first line of each list item for a stamp (a timeline entry is
+ * no title), then the timeline reads the same line as an entry; an editor
+ * re-lints a document whose lines are all the same but one. A stamp and
+ * what it holds are read-only, so every reader shares one. Bounded:
+ * cleared when full, and a text longer than a line of prose is read afresh.
+ */
+const stamps = new Map<string, Stamp | null>()
+const stampsLimit = 10_000
+const longestRemembered = 500
+
+/**
  * Read the stamp that leads `text` (from offset `from`, when the line's
  * words before it belong to another entry), or nothing when no time or date
  * leads it.
  */
 export function readStamp(text: string, from = 0): Stamp | undefined {
+  if (from !== 0 || text.length > longestRemembered) return readStampAfresh(text, from)
+  const known = stamps.get(text)
+  if (known !== undefined) return known ?? undefined
+  const stamp = readStampAfresh(text, 0)
+  if (stamps.size >= stampsLimit) stamps.clear()
+  stamps.set(text, stamp ?? null)
+  return stamp
+}
+
+function readStampAfresh(text: string, from: number): Stamp | undefined {
   let at = skipPrefix(text, from)
   // `T+5m`, `+00:05`: an offset from the start, with no date or zone.
   const offset = readRelativeTime(text, at)
