@@ -2,7 +2,7 @@ import type {Paragraph, PhrasingContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point, Position} from 'unist'
 import {location} from 'vfile-location'
-import {hasNonSpace} from './normalize.js'
+import {hasNonSpace, isSpaceAt} from './normalize.js'
 
 /** The source text of a document, split in lines once. */
 export class SourceText {
@@ -43,8 +43,12 @@ export class SourceText {
   linePosition(line: number): Position | undefined {
     const text = this.lines[line - 1]
     if (text === undefined) return undefined
-    const start = text.length - text.trimStart().length
-    return {start: {line, column: start + 1}, end: {line, column: text.trimEnd().length + 1}}
+    // As `trimStart` and `trimEnd` measure, without making the trimmed texts.
+    let start = 0
+    while (start < text.length && isSpaceAt(text, start)) start++
+    let end = text.length
+    while (end > 0 && isSpaceAt(text, end - 1)) end--
+    return {start: {line, column: start + 1}, end: {line, column: end + 1}}
   }
 }
 
@@ -132,33 +136,51 @@ function splitParagraph(node: Paragraph, source: SourceText | undefined): Paragr
     })
     current = fresh()
   }
+  // Most inline nodes hold no line break: their text joins the line as it is.
+  const addText = (part: string, child: PhrasingContent) => {
+    current.text += part
+    const trimmed = part.trim()
+    if (trimmed !== '' && trimmed !== ':') current.others++
+    if (part !== '') current.children.push(child)
+  }
   for (const child of node.children) {
     if (child.type === 'break') {
       push()
       continue
     }
     if (child.type === 'text') {
-      const parts = textLines(child === node.children[0] ? firstValue(child.value) : child.value)
-      parts.forEach((part, at) => {
+      const value = child === node.children[0] ? firstValue(child.value) : child.value
+      if (lineBreakAt(value) === -1) {
+        addText(value, child)
+        continue
+      }
+      const parts = textLines(value)
+      for (let at = 0; at < parts.length; at++) {
         if (at > 0) push()
-        current.text += part
-        if (part.trim() !== '' && part.trim() !== ':') current.others++
-        if (part !== '') current.children.push(child)
-      })
+        addText(parts[at] as string, child)
+      }
       continue
     }
     const value = toString(child)
-    const parts = textLines(value)
-    parts.forEach((part, at) => {
-      if (at > 0) push()
-      current.text += part
+    if (lineBreakAt(value) === -1) {
+      current.text += value
       current.children.push(child)
-    })
-    if (parts.length === 1 && (child.type === 'strong' || child.type === 'emphasis')) current.marks++
+    } else {
+      const parts = textLines(value)
+      for (let at = 0; at < parts.length; at++) {
+        if (at > 0) push()
+        current.text += parts[at]
+        current.children.push(child)
+      }
+      // A node split over lines is other text on its last line, a mark too.
+      current.others++
+      continue
+    }
+    if (child.type === 'strong' || child.type === 'emphasis') current.marks++
     else current.others++
   }
   push()
-  return lines.filter((line) => line.text.trim() !== '' || line.index === 0)
+  return lines.length === 1 ? lines : lines.filter((line) => line.text.trim() !== '' || line.index === 0)
 }
 
 /**
