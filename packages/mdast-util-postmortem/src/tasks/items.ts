@@ -213,9 +213,11 @@ class Finder {
       }
       return
     }
-    if (!paragraph || rendered(paragraph).trim() === '') return
+    const text = paragraph ? rendered(paragraph) : ''
+    if (!paragraph || text.trim() === '') return
     const checked = typeof item.checked === 'boolean' ? item.checked : undefined
-    const groups = taskLines(lines)
+    // A paragraph of one line is one task, whatever `taskLines` tells of it.
+    const groups = lines.length > 1 ? taskLines(lines) : []
     if (groups.length > 1 || (groups.length === 1 && groups[0]?.[0] !== lines[0])) {
       for (const group of groups) this.lineGroup(group, section, item, checked)
       return
@@ -225,10 +227,11 @@ class Finder {
     const position = inlinePosition(paragraph, lines[0]?.position?.start)
     this.push({
       kind: checked === undefined ? 'list-item' : 'task-list-item',
-      ...splitLabel(oneLine(rendered(paragraph)), paragraph.children, position, this.source),
+      ...splitLabel(oneLine(text), paragraph.children, position, this.source),
       position,
       checked,
-      details: rendered(item),
+      // An item of one paragraph renders as its paragraph.
+      details: item.children.length === 1 ? text : rendered(item),
       linked: hasLink(item),
       columns: {},
       section,
