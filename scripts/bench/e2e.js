@@ -122,29 +122,27 @@ export function endToEnd({files = 2000, runs = 3, singleRuns = 5, log = () => {}
     const folder = postmortemFolder(files)
     for (const file of folder) writeFileSync(path.join(many, file.name), file.value)
     writeFileSync(path.join(one, 'postmortem.md'), folder[0]?.value ?? '')
-    const rows = []
-    for (const linter of linters(scratch)) {
-      log(`  ${linter.name}: ${files} files ×${runs}, one file ×${singleRuns}`)
-      const manyRuns = []
-      for (let index = 0; index < runs; index++) manyRuns.push(runOnce(linter.args('.'), many, scratch))
-      const oneRuns = []
-      for (let index = 0; index < singleRuns; index++) {
-        oneRuns.push(runOnce(linter.args('postmortem.md'), one, scratch))
-      }
-      rows.push({
-        name: linter.name,
-        many: {wall: median(manyRuns.map((run) => run.wall)), peakKb: median(manyRuns.map((run) => run.peakKb))},
-        one: {wall: median(oneRuns.map((run) => run.wall)), peakKb: median(oneRuns.map((run) => run.peakKb))}
+    // The linters take turns, run by run, so that a machine that grows
+    // busier or quieter during the runs weighs on each of them alike.
+    const list = [...linters(scratch), {name: 'bare `node -e 0`', bare: true, args: () => ['-e', '0']}]
+    const manyRuns = list.map(() => [])
+    const oneRuns = list.map(() => [])
+    log(`  ${list.length - 1} linters taking turns: ${files} files ×${runs}, one file ×${singleRuns}`)
+    for (let index = 0; index < Math.max(runs, singleRuns); index++) {
+      list.forEach((linter, at) => {
+        if (index < runs && !linter.bare) manyRuns[at].push(runOnce(linter.args('.'), many, scratch))
+        if (index < singleRuns) oneRuns[at].push(runOnce(linter.args('postmortem.md'), one, scratch))
       })
     }
-    // Bare `node`, for start-up: what no linter can go under.
-    const bareRuns = []
-    for (let index = 0; index < singleRuns; index++) bareRuns.push(runOnce(['-e', '0'], one, scratch))
-    rows.push({
-      name: 'bare `node -e 0`',
-      bare: true,
-      one: {wall: median(bareRuns.map((run) => run.wall)), peakKb: median(bareRuns.map((run) => run.peakKb))}
+    const summary = (runs) => ({
+      wall: median(runs.map((run) => run.wall)),
+      peakKb: median(runs.map((run) => run.peakKb))
     })
+    const rows = list.map((linter, at) =>
+      linter.bare
+        ? {name: linter.name, bare: true, one: summary(oneRuns[at])}
+        : {name: linter.name, many: summary(manyRuns[at]), one: summary(oneRuns[at])}
+    )
     return {
       files,
       rows,
