@@ -51,6 +51,8 @@ export function linesOfParagraph(node: Paragraph, source: SourceText | undefined
  * the end of a clause, so that a time after it can start an entry.
  */
 function renderedText(line: ParagraphLine): string {
+  // Most lines hold no inline HTML: their text is what renders.
+  if (!holdsHtml(line.children)) return line.text
   let text = line.text
   for (const child of inlineHtml(line.children)) {
     const at = text.indexOf(child.value)
@@ -59,6 +61,14 @@ function renderedText(line: ParagraphLine): string {
     text = text.slice(0, at) + by + text.slice(at + child.value.length)
   }
   return text
+}
+
+/** Whether phrasing content holds inline HTML at any depth, told without collecting it. */
+function holdsHtml(nodes: readonly PhrasingContent[]): boolean {
+  for (const node of nodes) {
+    if (node.type === 'html' || ('children' in node && holdsHtml(node.children))) return true
+  }
+  return false
 }
 
 /** The inline HTML of phrasing content, at any depth (`**<span>10:30</span>**`). */
