@@ -52,6 +52,25 @@ export class SourceText {
   }
 }
 
+const fileSources = new WeakMap<object, SourceText>()
+
+/**
+ * The text of a file (a `VFile`, or anything with a `value`: a string, or
+ * bytes read as UTF-8), split once per file and text: the model reads it,
+ * and the rules place their fixes in it.
+ */
+export function sourceOfFile(file: {value?: unknown}): SourceText | undefined {
+  const raw = file.value
+  if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) return undefined
+  const value = String(raw)
+  let source = fileSources.get(file)
+  if (source?.value !== value) {
+    source = new SourceText(value)
+    fileSources.set(file, source)
+  }
+  return source
+}
+
 /** One line of a paragraph: a soft break or hard break ends it. */
 export interface ParagraphLine {
   /** The line's text, marks removed. */

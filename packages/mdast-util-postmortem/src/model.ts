@@ -2,7 +2,7 @@ import type {Root, RootContent} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {type BlockTexts, incidentEvidence, wordsOf} from './evidence.js'
 import type {SectionHeading} from './headings.js'
-import {SourceText} from './lines.js'
+import {SourceText, sourceOfFile} from './lines.js'
 import type {Profile} from './profiles.js'
 import {findSections, type Section} from './sections.js'
 
@@ -75,10 +75,7 @@ export function getPostmortem(tree: Root, profile: Profile, source?: string | {v
 
 function sourceText(source: string | {value?: unknown} | undefined): SourceText | undefined {
   if (typeof source === 'string') return new SourceText(source)
-  if (source && (typeof source.value === 'string' || source.value instanceof Uint8Array)) {
-    return new SourceText(String(source.value))
-  }
-  return undefined
+  return source ? sourceOfFile(source) : undefined
 }
 
 const minimumWords = 25

@@ -5,7 +5,7 @@ import type {Node, Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {insertBlockFix, isLineEnding, lineEndingOf, type PostmortemFix, replaceFix} from './fix.js'
-import {SourceText} from './lines.js'
+import {type SourceText, sourceOfFile} from './lines.js'
 import {getPostmortem, type Postmortem} from './model.js'
 import {expectOptions, isPlainObject, OptionError} from './options.js'
 import {type AnyOptionSpec, type OptionSpecs, type ParsedOptions, profileOption} from './options-schema.js'
@@ -273,13 +273,15 @@ export function report(file: VFile, reason: string, details: ReportDetails = {})
   let message: PostmortemMessage
   const fix = details.fix ? resolveFix(file, details.fix) : undefined
   const quick =
-    fix && details.fix && 'insertBlock' in details.fix ? quickInsert(sourceOf(file), fix, details.fix.block) : undefined
+    fix && details.fix && 'insertBlock' in details.fix
+      ? quickInsert(sourceOfFile(file), fix, details.fix.block)
+      : undefined
   try {
     const cause = details.cause
       ? new VFileMessage(details.cause.reason, {place: details.cause.place, source: 'remark-lint'})
       : undefined
     message = file.message(reason, {
-      place: quick ? quick.place : fix ? fixPlace(sourceOf(file), fix) : details.place,
+      place: quick ? quick.place : fix ? fixPlace(sourceOfFile(file), fix) : details.place,
       ...(cause ? {cause} : {})
     })
   } finally {
@@ -294,23 +296,8 @@ export function report(file: VFile, reason: string, details: ReportDetails = {})
   return message
 }
 
-/** The text of each file messages were reported on, split once, to place fixes. */
-const sources = new WeakMap<VFile, SourceText>()
-
-function sourceOf(file: VFile): SourceText | undefined {
-  if (file.value === undefined || file.value === null) return undefined
-  // As the model reads it (a Buffer from unified-engine is read as UTF-8).
-  const value = String(file.value)
-  let source = sources.get(file)
-  if (source?.value !== value) {
-    source = new SourceText(value)
-    sources.set(file, source)
-  }
-  return source
-}
-
 function resolveFix(file: VFile, edit: FixEdit): PostmortemFix | undefined {
-  const source = sourceOf(file)
+  const source = sourceOfFile(file)
   if ('insertBlock' in edit) return insertBlockFix(source, edit.insertBlock, edit.block, edit.safe)
   const fix = replaceFix(source, edit.replace, edit.text, false)
   if (!fix || !source) return undefined
