@@ -30,7 +30,7 @@ import remarkMessageControl from 'remark-message-control'
 // Types of the parser and serializer data (`micromarkExtensions`, ...).
 import type {} from 'remark-parse'
 import type {} from 'remark-stringify'
-import type {Pluggable, Plugin, Processor, Transformer} from 'unified'
+import type {Data, Pluggable, Plugin, Processor, Transformer} from 'unified'
 
 /** Options of the preset. */
 export interface Options {
@@ -108,18 +108,23 @@ function mayHaveMarkers(file: {readonly value: unknown}): boolean {
  * parsing much slower and the rules need none of it.
  */
 function addSyntax(processor: Processor): void {
+  // Made once: a CLI attaches the preset afresh for every file it lints,
+  // and the extensions are data that no parser or serializer changes.
+  syntax ??= {
+    micromark: [frontmatter(), gfmTable(), gfmTaskListItem()],
+    fromMarkdown: [frontmatterFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()],
+    toMarkdown: [frontmatterToMarkdown(), gfmTableToMarkdown(), gfmTaskListItemToMarkdown()]
+  }
   const data = processor.data()
-  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), frontmatter(), gfmTable(), gfmTaskListItem()]
-  data.fromMarkdownExtensions = [
-    ...(data.fromMarkdownExtensions ?? []),
-    frontmatterFromMarkdown(),
-    gfmTableFromMarkdown(),
-    gfmTaskListItemFromMarkdown()
-  ]
-  data.toMarkdownExtensions = [
-    ...(data.toMarkdownExtensions ?? []),
-    frontmatterToMarkdown(),
-    gfmTableToMarkdown(),
-    gfmTaskListItemToMarkdown()
-  ]
+  data.micromarkExtensions = [...(data.micromarkExtensions ?? []), ...syntax.micromark]
+  data.fromMarkdownExtensions = [...(data.fromMarkdownExtensions ?? []), ...syntax.fromMarkdown]
+  data.toMarkdownExtensions = [...(data.toMarkdownExtensions ?? []), ...syntax.toMarkdown]
 }
+
+let syntax:
+  | {
+      readonly micromark: NonNullable<Data['micromarkExtensions']>
+      readonly fromMarkdown: NonNullable<Data['fromMarkdownExtensions']>
+      readonly toMarkdown: NonNullable<Data['toMarkdownExtensions']>
+    }
+  | undefined
