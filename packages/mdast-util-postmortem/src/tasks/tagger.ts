@@ -1,3 +1,4 @@
+import {isSpaceAt} from '../normalize.js'
 import {lexiconTagger} from './lexicon.js'
 
 /** A word of a task with its part-of-speech tags (`Verb`, `Imperative`, `Noun`, ...). */
@@ -45,7 +46,7 @@ export function setTagger(next: Tagger = lexiconTagger): void {
  * wording is tagged once per process.
  */
 export function tagFirstWords(text: string, count = taggedWords): readonly TaggedWord[] {
-  const words = text.split(/\s+/).filter(Boolean).slice(0, count).join(' ')
+  const words = firstWords(text, count).join(' ')
   const known = cache.get(words)
   if (known) return known
   const tagged = tagger.tag(words)
@@ -61,7 +62,7 @@ export function tagFirstWords(text: string, count = taggedWords): readonly Tagge
  * knows count, since after a modal it takes any unknown word for a verb.
  */
 export function readsAsVerb(text: string): boolean {
-  const words = text.split(/\s+/).filter(Boolean).slice(0, taggedWords)
+  const words = firstWords(text, taggedWords)
   const first = words[0]?.toLowerCase()
   if (!first) return false
   const key = `you must ${first} ${words.slice(1).join(' ')}`
@@ -76,6 +77,24 @@ export function readsAsVerb(text: string): boolean {
 }
 
 const framed = new Map<string, boolean>()
+
+/**
+ * The first `count` words of a text, a word being a run of characters
+ * other than spaces (`text.split(/\s+/).filter(Boolean).slice(0, count)`),
+ * read no further than they go: a task can be a long paragraph.
+ */
+export function firstWords(text: string, count: number): string[] {
+  const words: string[] = []
+  let at = 0
+  while (words.length < count) {
+    while (at < text.length && isSpaceAt(text, at)) at++
+    if (at >= text.length) break
+    const start = at
+    while (at < text.length && !isSpaceAt(text, at)) at++
+    words.push(text.slice(start, at))
+  }
+  return words
+}
 
 /** Whether compromise itself is loaded in this process (for benchmarks): the lexicon needs it not. */
 export function taggerLoaded(): boolean {
