@@ -134,9 +134,9 @@ export function endToEnd({files = 2000, runs = 3, singleRuns = 5, log = () => {}
         if (index < singleRuns) oneRuns[at].push(runOnce(linter.args('postmortem.md'), one, scratch))
       })
     }
-    const summary = (runs) => ({
-      wall: median(runs.map((run) => run.wall)),
-      peakKb: median(runs.map((run) => run.peakKb))
+    const summary = (samples) => ({
+      wall: median(samples.map((run) => run.wall)),
+      peakKb: median(samples.map((run) => run.peakKb))
     })
     const rows = list.map((linter, at) =>
       linter.bare

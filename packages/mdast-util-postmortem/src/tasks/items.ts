@@ -213,8 +213,9 @@ class Finder {
       }
       return
     }
-    const text = paragraph ? rendered(paragraph) : ''
-    if (!paragraph || text.trim() === '') return
+    if (!paragraph) return
+    const text = rendered(paragraph)
+    if (text.trim() === '') return
     const checked = typeof item.checked === 'boolean' ? item.checked : undefined
     // A paragraph of one line is one task, whatever `taskLines` tells of it.
     const groups = lines.length > 1 ? taskLines(lines) : []
