@@ -52,22 +52,23 @@ export class SourceText {
   }
 }
 
-const fileSources = new WeakMap<object, SourceText>()
+/** Each file's text as split last, with the value it was read from. */
+const fileSources = new WeakMap<object, {readonly raw: string | Uint8Array; readonly source: SourceText}>()
 
 /**
  * The text of a file (a `VFile`, or anything with a `value`: a string, or
- * bytes read as UTF-8), split once per file and text: the model reads it,
- * and the rules place their fixes in it.
+ * a `Buffer` read as UTF-8), split once per file and text: the model reads
+ * it, and the rules place their fixes in it. The bytes a CLI reads are
+ * decoded again only when the file holds another value.
  */
 export function sourceOfFile(file: {value?: unknown}): SourceText | undefined {
   const raw = file.value
   if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) return undefined
+  const known = fileSources.get(file)
+  if (known?.raw === raw) return known.source
   const value = String(raw)
-  let source = fileSources.get(file)
-  if (source?.value !== value) {
-    source = new SourceText(value)
-    fileSources.set(file, source)
-  }
+  const source = known?.source.value === value ? known.source : new SourceText(value)
+  fileSources.set(file, {raw, source})
   return source
 }
 
